@@ -1,0 +1,65 @@
+# Two commands matter: `make start` (install everything, serve API + dashboard on the
+# sample) and `make test` (every test; what .ci/run calls). The rest are building blocks.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# The package index may be unreachable: fail fast on it and use the local store / cache.
+PIP := PIP_RETRIES=0 PIP_DISABLE_PIP_VERSION_CHECK=1 $(VENV)/bin/pip
+DATA_DIR ?= data/sample
+ARTIFACTS_DIR ?= artifacts
+
+TEST_TARGETS := test-model
+BENCH_TARGETS := bench-model
+
+# Each app owns its fragment (targets and additions to the lists above).
+-include backend/backend.mk
+-include pwa/pwa.mk
+-include deploy/deploy.mk
+-include docs/docs.mk
+
+.PHONY: help venv train train-fast score notebooks test test-model bench bench-model start clean
+
+help:
+	@echo "make start    install everything, start the API and the dashboard on the sample data"
+	@echo "make test     run every test (Python, API, dashboard, docs, deployment)"
+	@echo "make train    retrain on DATA_DIR (default data/sample) and rewrite artifacts/"
+	@echo "make bench    run the benchmarks and print their figures"
+	@echo "make notebooks  re-execute the notebooks on the sample"
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+train: venv
+	$(PY) -m model train --data-dir $(DATA_DIR) --out $(ARTIFACTS_DIR)
+
+# A quick end-to-end run (small search budget) into a scratch folder.
+train-fast: venv
+	$(PY) -m model train --data-dir $(DATA_DIR) --out /tmp/pad-artifacts-fast --fast
+
+score: venv
+	$(PY) -m model score --data-dir $(DATA_DIR) --out /tmp/pad-scores.csv
+
+notebooks: venv
+	$(PY) -m model.notebooks_run notebooks
+
+test-model: venv
+	$(PY) -m pytest model
+
+test: $(TEST_TARGETS)
+	@echo "All test suites passed: $(TEST_TARGETS)"
+
+bench-model: venv
+	$(PY) -m model.bench.scale
+
+bench: $(BENCH_TARGETS)
+
+clean:
+	rm -rf $(VENV) backend/node_modules pwa/node_modules backend/dist pwa/dist

@@ -1,0 +1,65 @@
+"""Command line: `python -m model train|score`. Thin: parse arguments, call the pipeline, print errors in one line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from model.config import ARTIFACTS_DIR, SAMPLE_DIR, CostModel, TrainConfig
+from model.data import DataError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m model", description="Prêt à dépenser credit-scoring pipeline")
+    sub = parser.add_subparsers(dest="command", required=True)
+    train = sub.add_parser("train", help="compare models, pick the threshold, export the artifacts")
+    train.add_argument("--data-dir", type=Path, default=SAMPLE_DIR, help="Kaggle-format folder (default: the sample)")
+    train.add_argument("--out", type=Path, default=ARTIFACTS_DIR, help="artifact folder to (re)write")
+    train.add_argument("--fast", action="store_true", help="tiny search budget, for tests and smoke runs")
+    train.add_argument("--seed", type=int, default=42)
+    train.add_argument("--fn-cost", type=float, default=10.0, help="cost of a missed defaulter")
+    train.add_argument("--fp-cost", type=float, default=1.0, help="cost of a refused good client")
+    score = sub.add_parser("score", help="score every client of a Kaggle-format folder")
+    score.add_argument("--data-dir", type=Path, required=True)
+    score.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    score.add_argument("--artifacts", type=Path, default=ARTIFACTS_DIR)
+    return parser
+
+
+def _train(args: argparse.Namespace) -> int:
+    from model.pipeline import train_model  # heavy imports only when training
+    from model.progress import Progress
+    from model.publish import publish
+    from model.report.model_card import comparison_table
+
+    log = Progress()
+    trained = train_model(args.data_dir, TrainConfig.for_mode(args.fast, args.seed),
+                          CostModel(args.fn_cost, args.fp_cost), log)
+    with log.step(f"writing artifacts to {args.out}"):
+        publish(trained, args.data_dir, args.out, log)
+    print(comparison_table(trained.metrics))
+    nested = trained.metrics["chosen"]["nested_cv"]
+    print(f"\nChosen: LightGBM, nested-CV ROC AUC {nested['auc_mean']:.3f} ± {nested['auc_std']:.3f}, "
+          f"cost {nested['cost_per_1000']:.0f} per 1,000 clients, threshold {trained.threshold:.4f}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from model.scoring import score_folder
+
+    if args.out.parent and not args.out.parent.exists():
+        raise DataError(f"output folder not found: {args.out.parent}")
+    scores = score_folder(args.data_dir, args.artifacts)
+    scores.to_csv(args.out, index=False)
+    refused = int((scores["decision"] == "refused").sum())
+    print(f"scored {len(scores):,} clients ({refused:,} refused) -> {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _train(args) if args.command == "train" else _score(args)
+    except (DataError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
