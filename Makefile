@@ -48,7 +48,7 @@ score: venv
 	$(PY) -m model score --data-dir $(DATA_DIR) --out /tmp/pad-scores.csv
 
 notebooks: venv
-	$(PY) -m model.notebooks_run notebooks
+	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace *.ipynb
 
 test-model: venv
 	$(PY) -m pytest model

@@ -61,7 +61,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
     with log.step(f"nested CV of the LightGBM search ({config.n_trials} trials x {config.inner_folds} inner folds "
                   f"per outer fold)"):
         nested = nested_lightgbm(train.X, y, folds, config, cost, log)
-        rows.append(summarise("lightgbm_tuned", "searched", nested, y, cost))
+        rows.append(summarise("lightgbm_tuned", "none", nested, y, cost))
     with log.step(f"final search on all {len(y):,} clients, threshold on its out-of-fold predictions"):
         params, inner_auc = search_lightgbm(train.X, y, config.n_trials, config.n_folds, config.seed, config.fast)
         final_oof = oof_predictions(params, train.X, y, config.n_folds, config.seed)

@@ -51,7 +51,8 @@ difficulties, {100 * data['n_defaulted'] / data['n_train']:.1f} %), {data['n_new
 
 ## Model
 LightGBM, parameters chosen by Optuna ({metrics['search']['trials_per_fold']} trials per fold,
-{metrics['search']['inner_folds']}-fold inner CV), class imbalance handled by class weights where the search chose them.
+{metrics['search']['inner_folds']}-fold inner CV). Class imbalance is handled by the cost threshold; the model stays
+unweighted so its probabilities stay calibrated (class weights are compared in the table below).
 Chosen parameters: `{metrics['chosen']['params']}`.
 
 ## Performance (nested cross-validation: the search ran inside each outer fold)
