@@ -20,7 +20,7 @@ BENCH_TARGETS := bench-model
 -include deploy/deploy.mk
 -include docs/docs.mk
 
-.PHONY: help venv train train-fast score notebooks test test-model bench bench-model start clean
+.PHONY: help venv start train train-fast score notebooks test test-model bench bench-model start clean
 
 help:
 	@echo "make start    install everything, start the API and the dashboard on the sample data"
@@ -49,6 +49,13 @@ score: venv
 
 notebooks: venv
 	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace *.ipynb
+
+# Installs everything (Python venv for the pipeline, npm packages of both apps), then serves the API
+# and the dashboard together on the committed sample artifacts; Ctrl-C stops both.
+start: venv
+	@echo "API:       http://127.0.0.1:$${PORT:-8000}/docs"
+	@echo "Dashboard: http://127.0.0.1:$${PWA_PORT:-5173}"
+	$(MAKE) --no-print-directory -j2 api pwa
 
 test-model: venv
 	$(PY) -m pytest model
