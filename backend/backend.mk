@@ -1,0 +1,40 @@
+# Scoring API (backend/): `make api` serves it, `make test-backend` tests it, `make bench-api` measures it.
+# Included by the top-level Makefile; every variable here is prefixed BACKEND_.
+BACKEND_DIR := backend
+BACKEND_INSTALLED := $(BACKEND_DIR)/node_modules/.package-lock.json
+BACKEND_BUILT := $(BACKEND_DIR)/dist/.built
+BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*.ts' 2>/dev/null) $(BACKEND_DIR)/tsconfig.json
+
+TEST_TARGETS += test-backend
+BENCH_TARGETS += bench-api
+
+.PHONY: api test-backend bench-api backend-install backend-build
+
+# npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
+# flock: two make runs at once (e.g. `make start` and `make test`) must not both run npm ci.
+$(BACKEND_INSTALLED): $(BACKEND_DIR)/package-lock.json $(BACKEND_DIR)/package.json
+	cd $(BACKEND_DIR) && flock .install.lock sh -c \
+	  'test node_modules/.package-lock.json -nt package-lock.json -a node_modules/.package-lock.json -nt package.json || npm ci --no-audit --no-fund'
+	touch $@
+
+backend-install: $(BACKEND_INSTALLED)
+
+# tsc typechecks and compiles (noEmitOnError): a type error fails the build.
+$(BACKEND_BUILT): $(BACKEND_INSTALLED) $(BACKEND_SOURCES)
+	cd $(BACKEND_DIR) && flock .install.lock npx --no-install tsc -p tsconfig.json
+	touch $@
+
+backend-build: $(BACKEND_BUILT)
+
+# PORT (default 8000), HOST, ARTIFACTS_DIR and the rest come from the environment (backend/README.md).
+api: $(BACKEND_BUILT)
+	node $(BACKEND_DIR)/dist/src/server.js
+
+# A clean build, so no compiled test of a deleted source file survives in dist/.
+test-backend: $(BACKEND_INSTALLED)
+	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && npx --no-install mocha
+	touch $(BACKEND_BUILT)
+
+bench-api: $(BACKEND_BUILT)
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
+	node $(BACKEND_DIR)/dist/bench/bench-api.js

@@ -1,0 +1,161 @@
+/**
+ * API benchmark (prints figures, asserts nothing): cold start to the first
+ * /ready, wrk load on score and explanation, resident memory, and in-process
+ * timings. Only 127.0.0.1 receives traffic; every run is bounded in time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadModel } from '../src/bootstrap.js';
+import { loadConfig, packageRoot } from '../src/config.js';
+import { measureInProcess, type Timing } from './in-process.js';
+import { runWrk, type WrkResult } from './wrk.js';
+
+const benchDefaults = {
+  wrkSeconds: Number(process.env['BENCH_SECONDS'] ?? 10),
+  connections: 10,
+  coldStarts: 3,
+  idsInScript: 500,
+  readyTimeoutMs: 15_000,
+  targets: { scoreP99Ms: 5, explanationP99Ms: 10, coldStartMs: 1000, memoryMb: 250 },
+} as const;
+
+const SERVER = path.join(packageRoot(), 'dist', 'src', 'server.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(port: number): ChildProcess {
+  return spawn(process.execPath, [SERVER], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Milliseconds from spawn to the first 200 from /ready. */
+async function waitReady(port: number, started: number, child: ChildProcess): Promise<number> {
+  while (performance.now() - started < benchDefaults.readyTimeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (res.status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error('server not ready in time');
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const verdict = (value: number, target: number): string => (value < target ? 'ok' : 'MISSED');
+
+async function measureColdStarts(): Promise<number[]> {
+  const coldStarts: number[] = [];
+  for (let i = 0; i < benchDefaults.coldStarts; i++) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = startServer(port);
+    coldStarts.push(await waitReady(port, t0, child));
+    await stop(child);
+  }
+  return coldStarts;
+}
+
+interface LoadFigures {
+  score: WrkResult;
+  explanation: WrkResult;
+  memory: { rssMb: number; hwmMb: number };
+}
+
+async function measureUnderLoad(ids: number[]): Promise<LoadFigures> {
+  const port = await freePort();
+  const child = startServer(port);
+  await waitReady(port, performance.now(), child);
+  try {
+    // Warm-up: let V8 optimise both paths before measuring.
+    runWrk(port, '/v1/clients/{id}/score', ids, 2, benchDefaults.connections);
+    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections);
+    const score = runWrk(port, '/v1/clients/{id}/score', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
+    const explanation = runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
+    return { score, explanation, memory: memoryOf(child.pid!) };
+  } finally {
+    await stop(child);
+  }
+}
+
+function printTable(header: string[], rows: Array<[string, string, string]>): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  for (const line of header) console.log(line);
+  console.log(`${'figure'.padEnd(w0)} | ${'value'.padEnd(w1)} | target`);
+  console.log(`${'-'.repeat(w0)}-+-${'-'.repeat(w1)}-+-${'-'.repeat(24)}`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c}`);
+}
+
+const timingRow = (label: string, t: Timing, digits = 3): [string, string, string] =>
+  [label, `median ${fmt(t.medianMs, digits)} ms, p99 ${fmt(t.p99Ms, digits)} ms`, `${t.runs} runs`];
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  const coldStarts = await measureColdStarts();
+  const coldStartMs = [...coldStarts].sort((a, b) => a - b)[Math.floor(coldStarts.length / 2)]!;
+  const loaded = await loadModel(loadConfig().artifactsDir);
+  const allIds = loaded.model.store.ids();
+  const step = Math.max(1, Math.floor(allIds.length / benchDefaults.idsInScript));
+  const { score, explanation, memory } = await measureUnderLoad(allIds.filter((_, i) => i % step === 0).slice(0, benchDefaults.idsInScript));
+  const inProcess = await measureInProcess(loaded);
+  await loaded.close();
+
+  const t = benchDefaults.targets;
+  const wrkRow = (label: string, r: WrkResult, target: number): [string, string, string] => [
+    `${label}, wrk ${benchDefaults.connections} conns ${benchDefaults.wrkSeconds}s`,
+    `${fmt(r.requestsPerSecond, 0)} req/s, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, errors ${r.errors}`,
+    `p99 < ${target} ms: ${verdict(r.p99Ms, target)}`,
+  ];
+  const ensemble = loaded.model.explainer.ensemble;
+  printTable([
+    `\nbench-api: model ${loaded.model.modelVersion}, ${allIds.length} clients, ${loaded.model.featureCount} features, ${ensemble.treeCount} trees (max depth ${ensemble.maxDepth}), Node ${process.version}, ${os.cpus().length} cores`,
+    // Tail latencies on 2 shared cores depend on what else runs: print the load so figures can be read.
+    `load average before / after: ${loadBefore.map((l) => l.toFixed(2)).join(' ')} / ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  ], [
+    ['cold start to first /ready (median of 3)', `${fmt(coldStartMs, 0)} ms  [${coldStarts.map((c) => fmt(c, 0)).join(', ')}]`, `< ${t.coldStartMs} ms: ${verdict(coldStartMs, t.coldStartMs)}`],
+    wrkRow('GET /score', score, t.scoreP99Ms),
+    wrkRow('GET /explanation', explanation, t.explanationP99Ms),
+    ['resident memory after load (VmRSS / VmHWM)', `${fmt(memory.rssMb, 0)} MB / ${fmt(memory.hwmMb, 0)} MB`, `< ${t.memoryMb} MB: ${verdict(memory.hwmMb, t.memoryMb)}`],
+    timingRow('in-process: one ONNX inference (1 row)', inProcess.onnxOneRow),
+    timingRow('in-process: one TreeSHAP explanation', inProcess.treeShapOne),
+    timingRow('in-process: explanation service (ONNX+SHAP+phrases)', inProcess.explanationService),
+    timingRow('in-process: ONNX on a 1,000-record batch', inProcess.batchOnnx1000, 2),
+    timingRow('in-process: 1,000-record POST body (parse+score+JSON)', inProcess.batchEndToEnd1000, 2),
+  ]);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench-api failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * Runs wrk against the local server with a Lua script that cycles over real
+ * client ids, and parses requests/s and latency percentiles from its report.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface WrkResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+function toMs(value: string, unit: string): number {
+  const v = Number(value);
+  return unit === 'us' ? v / 1000 : unit === 's' ? v * 1000 : unit === 'm' ? v * 60_000 : v;
+}
+
+export function parseWrk(output: string): WrkResult {
+  const percentile = (p: string): number => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(output);
+    if (!m) throw new Error(`wrk output has no ${p}% latency:\n${output}`);
+    return toMs(m[1]!, m[2]!);
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
+  if (!rps) throw new Error(`wrk output has no Requests/sec:\n${output}`);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(output);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const errors = (non2xx ? Number(non2xx[1]) : 0) + (socketErrors ? socketErrors.slice(1).reduce((s, n) => s + Number(n), 0) : 0);
+  return { requestsPerSecond: Number(rps[1]), p50Ms: percentile('50'), p99Ms: percentile('99'), errors };
+}
+
+/** GET `pathTemplate` with {id} replaced by ids in turn, `connections` connections for `seconds`. */
+export function runWrk(port: number, pathTemplate: string, ids: number[], seconds: number, connections: number): WrkResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-wrk-'));
+  const script = path.join(dir, 'cycle.lua');
+  fs.writeFileSync(script, `local ids = {${ids.join(',')}}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local id = ids[(counter % #ids) + 1]
+  return wrk.format("GET", (string.gsub("${pathTemplate}", "{id}", tostring(id))))
+end
+`);
+  try {
+    // One wrk thread: the server is single-threaded and the machine has 2 cores.
+    const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`], {
+      encoding: 'utf8', timeout: (seconds + 30) * 1000,
+    });
+    return parseWrk(output);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

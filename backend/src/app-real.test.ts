@@ -1,0 +1,138 @@
+/**
+ * Every endpoint on the committed artifacts (real ONNX session, real store).
+ * Each explanation the tests receive is checked: base_value + sum(shap) must
+ * equal the ONNX raw score (log_odds) within 1e-6.
+ */
+import { expect } from 'chai';
+import request from 'supertest';
+import type { Loaded } from './bootstrap.js';
+import { float32Value } from './services/phrases.js';
+import { loadReal, realApp } from './testing/real-artifacts.js';
+
+interface ExplanationLike {
+  base_value: number;
+  log_odds: number;
+  probability: number;
+  contributions: Array<{ feature: string; shap: number; value: number | null }>;
+  top: Array<{ feature: string; shap: number; direction: string; phrase: string; display_value: string }>;
+  rest: { count: number; shap_sum: number };
+}
+
+let worstAdditivity = 0;
+
+function checkExplanation(e: ExplanationLike, featureCount: number): void {
+  expect(e.contributions).to.have.length(featureCount);
+  const total = e.contributions.reduce((s, c) => s + c.shap, 0);
+  const diff = Math.abs(e.base_value + total - e.log_odds);
+  worstAdditivity = Math.max(worstAdditivity, diff);
+  expect(diff, 'base_value + sum(shap) vs ONNX log-odds').to.be.at.most(1e-6);
+  expect(1 / (1 + Math.exp(-e.log_odds))).to.be.closeTo(e.probability, 1e-6);
+  for (const t of e.top) {
+    expect(t.direction).to.equal(t.shap > 0 ? 'raises' : 'lowers');
+    expect(t.phrase).to.match(/: (raises|lowers|no effect on) the risk$/);
+  }
+}
+
+describe('API on the committed artifacts', function () {
+  this.timeout(60_000);
+  let loaded: Loaded;
+  let server: ReturnType<ReturnType<typeof realApp>['callback']>;
+  let ids: number[];
+
+  before(async () => {
+    loaded = await loadReal();
+    server = realApp(loaded).callback();
+    ids = loaded.model.store.ids();
+  });
+  after(() => {
+    console.log(`      worst |base_value + sum(shap) - log_odds| over all explanation calls: ${worstAdditivity.toExponential(2)}`);
+  });
+
+  it('serves health, readiness, model summary and every artifact document', async () => {
+    await request(server).get('/health').expect(200);
+    const ready = await request(server).get('/ready').expect(200);
+    expect(ready.body.model_version).to.equal(loaded.model.modelVersion);
+    const model = await request(server).get('/v1/model').expect(200);
+    expect(model.body.threshold).to.equal(loaded.artifacts.manifest.threshold);
+    expect(model.body.features).to.have.length(loaded.model.featureCount);
+    expect(model.body.metrics.auc_mean).to.be.a('number');
+    const metrics = await request(server).get('/v1/model/metrics').expect(200);
+    expect(JSON.stringify(metrics.body)).to.equal(JSON.stringify(loaded.artifacts.metrics));
+    const pop = await request(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').expect(200);
+    // Compared as JSON text: -0.0 in the file is served as 0, which chai's deep equality would tell apart.
+    expect(JSON.stringify(pop.body)).to.equal(JSON.stringify(loaded.artifacts.population));
+    await request(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').set('If-None-Match', pop.headers['etag']).expect(304);
+    for (const path of ['/v1/model/fairness', '/v1/model/drift', '/v1/population/importance']) {
+      const res = await request(server).get(path).expect(200);
+      expect(res.headers['etag']).to.be.a('string');
+    }
+  });
+
+  it('lists, sorts and filters the 9,000 stored clients', async () => {
+    const all = await request(server).get('/v1/clients').expect(200);
+    expect(all.body.total).to.equal(ids.length);
+    expect(all.body.items).to.have.length(25);
+    const top = await request(server).get('/v1/clients?sort=-probability&limit=3&dataset=train').expect(200);
+    expect(top.body.items[0].probability).to.be.at.least(top.body.items[2].probability);
+    const cash = await request(server).get('/v1/clients?contract_type=Cash%20loans&age_min=30&age_max=40&limit=100').expect(200);
+    for (const c of cash.body.items) {
+      expect(c.contract_type).to.equal('Cash loans');
+      expect(c.age_years).to.be.within(30, 40);
+    }
+  });
+
+  it('scores every endpoint of a few clients consistently', async () => {
+    for (const id of [ids[0]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 1]!]) {
+      const detail = await request(server).get(`/v1/clients/${id}`).expect(200);
+      expect(Object.keys(detail.body.features)).to.have.length(loaded.model.featureCount);
+      const score = await request(server).get(`/v1/clients/${id}/score`).expect(200);
+      const exp = await request(server).get(`/v1/clients/${id}/explanation?top=5`).expect(200);
+      checkExplanation(exp.body, loaded.model.featureCount);
+      expect(exp.body.probability).to.equal(score.body.probability);
+      expect(exp.body.top).to.have.length(5);
+      expect(exp.body.rest.count).to.equal(loaded.model.featureCount - 5);
+      const batch = await request(server).post('/v1/score').send({ records: [{ ...detail.body.features, id }], explain: true }).expect(200);
+      expect(batch.body.results[0].probability).to.equal(score.body.probability);
+      expect(batch.body.results[0].explanation.log_odds).to.equal(exp.body.log_odds);
+    }
+  });
+
+  it('writes phrases with the population median, category text, yes/no and units', async () => {
+    const phrases: string[] = [];
+    for (const id of ids.slice(0, 60)) {
+      const res = await request(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
+      checkExplanation(res.body, loaded.model.featureCount);
+      phrases.push(...res.body.top.map((t: { phrase: string }) => t.phrase));
+    }
+    expect(phrases.some((p) => /^External score \d is (low|high|typical) \(0\.\d+\): (raises|lowers) the risk$/.test(p))).to.equal(true);
+    expect(phrases.some((p) => /is missing: /.test(p))).to.equal(true);
+    expect(phrases.some((p) => /^Contract type is (Cash loans|Revolving loans): /.test(p))).to.equal(true);
+    const binaryLabels = loaded.model.features.filter((f) => f.type === 'binary').map((f) => f.label);
+    expect(phrases.some((p) => binaryLabels.some((l) => p.startsWith(`${l} (yes): `) || p.startsWith(`${l} (no): `)))).to.equal(true);
+    expect(phrases.some((p) => /^Age is (low|high|typical) \(\d+\.\d years\): /.test(p))).to.equal(true);
+    expect(phrases.some((p) => /\(\d{1,3}(,\d{3})+\): /.test(p))).to.equal(true);
+  });
+
+  it('answers what-if with a consistent explanation after the change', async () => {
+    const id = ids[10]!;
+    const res = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.9, EXT_SOURCE_3: null } }).expect(200);
+    checkExplanation(res.body.explanation, loaded.model.featureCount);
+    expect(res.body.changes.map((c: { feature: string }) => c.feature)).to.deep.equal(['EXT_SOURCE_2', 'EXT_SOURCE_3']);
+    expect(res.body.explanation.contributions.find((c: { feature: string }) => c.feature === 'EXT_SOURCE_3').value).to.equal(null);
+    const unchanged = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: res.body.changes[0].from } }).expect(200);
+    expect(unchanged.body.after.probability).to.equal(unchanged.body.before.probability);
+    expect(unchanged.body.moved).to.deep.equal([]);
+  });
+
+  it('scores 1,000 stored clients in one batch like one by one', async () => {
+    const sample = ids.slice(0, 1000);
+    const records = sample.map((id) => {
+      const v = loaded.model.store.vector(id)!;
+      return Object.fromEntries([['id', id], ...loaded.model.features.map((f, j) => [f.name, float32Value(v[j]!)])]);
+    });
+    const res = await request(server).post('/v1/score').send({ records }).expect(200);
+    const single = await request(server).get(`/v1/clients/${sample[999]}/score`).expect(200);
+    expect(res.body.results[999].probability).to.equal(single.body.probability);
+    expect(res.body.results[999].id).to.equal(sample[999]);
+  });
+});

@@ -1,0 +1,23 @@
+/** What createApp() needs; tests build these from a tiny model and fake parts. */
+import type { Config } from './config.js';
+import type { Logger } from './http/logger.js';
+import type { Metrics } from './http/metrics.js';
+import type { ModelContext } from './services/model-context.js';
+import type { Artifacts } from './store/artifacts.js';
+
+export interface AppState {
+  /** False until loaded and again while shutting down: /ready answers 503. */
+  ready: boolean;
+  shuttingDown: boolean;
+}
+
+export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'apiKey' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'>;
+
+export interface AppDeps {
+  config: AppConfig;
+  model: ModelContext;
+  artifacts: Pick<Artifacts, 'manifest' | 'features' | 'metrics' | 'fairness' | 'drift' | 'population' | 'importance'>;
+  logger: Logger;
+  state: AppState;
+  metrics: Metrics;
+}

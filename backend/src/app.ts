@@ -1,0 +1,56 @@
+/**
+ * createApp(deps): the Koa application, fully wired, never listening.
+ * Middleware order matters: request context (id, log, metrics) sees the final
+ * status; security headers and CORS are set before errors are rendered, so
+ * problem responses carry them too.
+ */
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { AppDeps } from './app-types.js';
+import { requireApiKey } from './http/auth.js';
+import { cors } from './http/cors.js';
+import { errorHandler } from './http/error-handler.js';
+import { rateLimit } from './http/rate-limit.js';
+import { requestContext } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
+import { unmatchedRoute } from './http/unmatched.js';
+import { clientRoutes } from './routes/clients.js';
+import { healthRoutes } from './routes/health.js';
+import { metaRoutes } from './routes/meta.js';
+import { scoreRoutes } from './routes/score.js';
+import { staticDocRoutes } from './routes/static-docs.js';
+import { ScoringService } from './services/scoring.js';
+
+export type { AppDeps, AppState } from './app-types.js';
+
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: deps.config.trustProxy });
+  app.silent = true;
+  app.on('error', (err: unknown, ctx?: Koa.Context) => {
+    // Full details stay in the log; the client got a generic problem body.
+    deps.logger.error({
+      msg: 'unhandled error',
+      request_id: ctx?.state['requestId'],
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+  });
+
+  const scoring = new ScoringService(deps.model, (kind, seconds, rows) => deps.metrics.observeInference(kind, seconds, rows));
+  const guard = requireApiKey(deps.config.apiKey);
+  const router = new Router();
+  healthRoutes(router, deps.state, deps.model.modelVersion);
+  metaRoutes(router, deps);
+  staticDocRoutes(router, deps);
+  clientRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
+  scoreRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
+
+  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(securityHeaders(deps.config.nodeEnv === 'production'));
+  app.use(errorHandler());
+  app.use(cors(deps.config.corsOrigins));
+  app.use(rateLimit(deps.config.rateLimitPerMinute));
+  app.use(router.routes());
+  app.use(unmatchedRoute(router));
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * Everything the API needs from the artifact folder, built once: verified
+ * artifacts, the ONNX session, the TreeSHAP engine and the client store.
+ * Used by server.ts, the integration tests and the benchmark.
+ */
+import path from 'node:path';
+import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
+import { TreeShap } from './runtime/shap.js';
+import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
+import { ArtifactError, loadArtifacts, type Artifacts } from './store/artifacts.js';
+import { SqliteClientStore } from './store/clients.js';
+import { buildModelContext, type ModelContext } from './services/model-context.js';
+
+/** Largest |ONNX raw score - tree walk| accepted at start-up: both must be the same model. */
+const PARITY_TOLERANCE = 1e-4;
+const PARITY_PROBES = 20;
+
+export interface Loaded {
+  artifacts: Artifacts;
+  model: ModelContext;
+  close(): Promise<void>;
+}
+
+/** Load and cross-check everything; throws ArtifactError naming the file at fault. */
+export async function loadModel(artifactsDir: string): Promise<Loaded> {
+  const artifacts = loadArtifacts(artifactsDir);
+  const treesFile = path.join(artifacts.dir, 'trees.json');
+  let explainer: TreeShap;
+  try {
+    explainer = new TreeShap(buildEnsemble(artifacts.trees));
+  } catch (err) {
+    if (err instanceof TreesFormatError) throw new ArtifactError(treesFile, err.message);
+    throw err;
+  }
+  const names = artifacts.features.map((f) => f.name);
+  const ensemble = explainer.ensemble;
+  if (ensemble.featureCount !== names.length || ensemble.featureNames.some((n, i) => n !== names[i])) {
+    throw new ArtifactError(treesFile, 'feature_names differ from features.json (count or order)');
+  }
+  let scorer: OnnxScorer;
+  try {
+    scorer = await OnnxScorer.create(artifacts.modelPath, names.length);
+  } catch (err) {
+    if (err instanceof ModelLoadError) throw new ArtifactError(artifacts.modelPath, err.message);
+    throw err;
+  }
+  let store: SqliteClientStore;
+  try {
+    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version);
+  } catch (err) {
+    await scorer.release();
+    throw err;
+  }
+  const loaded: Loaded = {
+    artifacts,
+    model: buildModelContext(artifacts, scorer, explainer, store),
+    close: async () => {
+      store.close();
+      await scorer.release();
+    },
+  };
+  try {
+    await checkParity(loaded);
+  } catch (err) {
+    await loaded.close();
+    throw err;
+  }
+  return loaded;
+}
+
+/** trees.json and model.onnx must be the same model: compare on a few stored clients. */
+async function checkParity({ artifacts, model }: Loaded): Promise<void> {
+  const ids = model.store.ids();
+  const step = Math.max(1, Math.floor(ids.length / PARITY_PROBES));
+  const probes = ids.filter((_, i) => i % step === 0).slice(0, PARITY_PROBES);
+  if (probes.length === 0) throw new ArtifactError(artifacts.clientsPath, 'holds no clients');
+  const f = model.featureCount;
+  const rows = new Float64Array(probes.length * f);
+  probes.forEach((id, i) => rows.set(model.store.vector(id)!, i * f));
+  const { rawScore } = await model.scorer.score(rows, probes.length);
+  probes.forEach((_, i) => {
+    const expected = predictRaw(model.explainer.ensemble, rows.subarray(i * f, (i + 1) * f));
+    if (Math.abs(expected - rawScore[i]!) > PARITY_TOLERANCE) {
+      throw new ArtifactError(artifacts.modelPath, `disagrees with trees.json (raw score ${rawScore[i]} vs ${expected}): not the same model`);
+    }
+  });
+}

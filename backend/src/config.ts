@@ -1,0 +1,98 @@
+/**
+ * Configuration from environment variables, parsed once and validated.
+ * A bad value is a start-up error that names the variable.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  artifactsDir: string;
+  port: number;
+  host: string;
+  nodeEnv: string;
+  /** Requests per minute per client IP on /v1; 0 disables the limiter. */
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+  /** When set, POST endpoints require `Authorization: Bearer <apiKey>`. */
+  apiKey: string | undefined;
+  /** Maximum JSON body size in bytes. */
+  bodyLimitBytes: number;
+  /** Trust X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy: boolean;
+  logLevel: 'info' | 'silent';
+}
+
+export const defaults = {
+  port: 8000,
+  host: '0.0.0.0',
+  rateLimitPerMinute: 600,
+  corsOrigins: [
+    'http://localhost:5173',
+    'http://127.0.0.1:5173',
+    'http://localhost:4173',
+    'http://127.0.0.1:4173',
+  ],
+  /** A full 1,000-record batch of ~90 features is about 3 MB of JSON. */
+  bodyLimitBytes: 5 * 1024 * 1024,
+} as const;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The package root (backend/), whether running from src/ via a loader or from dist/src/. */
+export function packageRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const parts = here.split(path.sep);
+  const distIndex = parts.lastIndexOf('dist');
+  const srcIndex = parts.lastIndexOf('src');
+  const cut = distIndex >= 0 ? distIndex : srcIndex;
+  return cut > 0 ? parts.slice(0, cut).join(path.sep) || path.sep : path.resolve(here, '..');
+}
+
+/** Default artifact folder: the repository's artifacts/, next to backend/. */
+export function defaultArtifactsDir(): string {
+  return path.resolve(packageRoot(), '..', 'artifacts');
+}
+
+function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [...defaults.corsOrigins];
+  const origins = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const origin of origins) {
+    // A wildcard would let any site read client data: refuse it outright.
+    if (origin === '*' || !/^https?:\/\/[^/\s*]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entries must be origins like https://host:port (no "*", no path), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
+/** Read and validate the configuration; throws ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const apiKey = env['API_KEY'];
+  const logLevel = env['LOG_LEVEL'] === 'silent' ? 'silent' : 'info';
+  return {
+    artifactsDir: path.resolve(env['ARTIFACTS_DIR'] && env['ARTIFACTS_DIR'].trim() !== '' ? env['ARTIFACTS_DIR'] : defaultArtifactsDir()),
+    port: parseIntVar(env, 'PORT', defaults.port, 0, 65535),
+    host: env['HOST'] && env['HOST'].trim() !== '' ? env['HOST'].trim() : defaults.host,
+    nodeEnv: env['NODE_ENV'] ?? 'development',
+    rateLimitPerMinute: parseIntVar(env, 'RATE_LIMIT_PER_MINUTE', defaults.rateLimitPerMinute, 0, 1_000_000_000),
+    corsOrigins: parseOrigins(env['CORS_ORIGINS']),
+    apiKey: apiKey !== undefined && apiKey !== '' ? apiKey : undefined,
+    bodyLimitBytes: parseIntVar(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1024, 64 * 1024 * 1024),
+    trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
+    logLevel,
+  };
+}

@@ -1,0 +1,67 @@
+/** /v1/clients: list, detail, score, explanation and what-if of known clients. */
+import type Router from '@koa/router';
+import type { Middleware } from 'koa';
+import type { FieldError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
+import { parseWhatIfBody } from '../schemas/bodies.js';
+import { parseId, type RawParam } from '../schemas/fields.js';
+import { parseClientListQuery, parseNoQuery, parseTopQuery } from '../schemas/queries.js';
+import { inputOf, validate } from '../schemas/validate.js';
+import { decide } from '../services/decision.js';
+import { float32Value } from '../services/phrases.js';
+import type { ScoringService } from '../services/scoring.js';
+import { whatIf, type FeatureChange } from '../services/what-if.js';
+import type { ClientQuery } from '../store/clients.js';
+
+interface IdParams {
+  id: number;
+}
+
+function idParams(raw: Record<string, RawParam>, errors: FieldError[]): IdParams {
+  return { id: parseId(raw['id'], errors) ?? 0 };
+}
+
+export function clientRoutes(router: Router, scoring: ScoringService, guard: Middleware, bodyLimit: number): void {
+  const model = scoring.model;
+
+  router.get('/v1/clients', validate({ query: parseClientListQuery }), (ctx) => {
+    const query = inputOf<undefined, ClientQuery, undefined>(ctx).query;
+    const { total, items } = model.store.list(query);
+    ctx.body = {
+      total,
+      offset: query.offset,
+      limit: query.limit,
+      items: items.map((item) => ({ ...item, decision: decide(item.probability, model.threshold) })),
+    };
+  });
+
+  router.get('/v1/clients/:id', validate({ params: idParams, query: parseNoQuery }), (ctx) => {
+    const { id } = inputOf<IdParams, unknown, undefined>(ctx).params;
+    const client = model.store.get(id);
+    const vector = model.store.vector(id);
+    if (!client || !vector) throw new NotFoundError(`No client with id ${id}`, [{ field: 'id', message: `unknown client id ${id}` }]);
+    const features: Record<string, number | null> = {};
+    model.features.forEach((f, i) => {
+      features[f.name] = float32Value(vector[i]!);
+    });
+    ctx.body = { ...client, features };
+  });
+
+  router.get('/v1/clients/:id/score', validate({ params: idParams, query: parseNoQuery }), async (ctx) => {
+    ctx.body = await scoring.scoreClient(inputOf<IdParams, unknown, undefined>(ctx).params.id);
+  });
+
+  router.get('/v1/clients/:id/explanation', validate({ params: idParams, query: parseTopQuery }), async (ctx) => {
+    const input = inputOf<IdParams, { top: number }, undefined>(ctx);
+    ctx.body = await scoring.explainClient(input.params.id, input.query.top);
+  });
+
+  const whatIfSchema = validate(
+    { params: idParams, query: parseTopQuery, body: (raw, errors) => parseWhatIfBody(raw, model.featureIndex, errors) },
+    bodyLimit,
+  );
+  router.post('/v1/clients/:id/what-if', guard, whatIfSchema, async (ctx) => {
+    const input = inputOf<IdParams, { top: number }, FeatureChange[]>(ctx);
+    ctx.body = await whatIf(scoring, input.params.id, input.body, input.query.top);
+  });
+}

@@ -1,0 +1,25 @@
+/** /openapi.json, /docs (HTML from the same document) and /metrics. */
+import type Router from '@koa/router';
+import type { AppDeps } from '../app-types.js';
+import { renderDocsPage } from '../docs/docs-page.js';
+import { sendStaticDoc, staticDoc } from '../http/static-doc.js';
+import { buildOpenApi } from '../schemas/openapi.js';
+
+export function metaRoutes(router: Router, deps: AppDeps): void {
+  const openapi = buildOpenApi(deps.model.modelVersion);
+  const openapiDoc = staticDoc(openapi);
+  const page = renderDocsPage(openapi);
+  const csp = `default-src 'none'; style-src ${page.styleHash}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+
+  router.get('/openapi.json', (ctx) => sendStaticDoc(ctx, openapiDoc));
+  router.get('/docs', (ctx) => {
+    ctx.set('Content-Security-Policy', csp);
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = page.html;
+  });
+  router.get('/metrics', (ctx) => {
+    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
+    ctx.body = deps.metrics.render(deps.state.ready);
+  });
+}

@@ -1,0 +1,121 @@
+/** JSON Schemas (OpenAPI 3.1 components) of every request and response body. */
+
+type Schema = Record<string, unknown>;
+
+const num = { type: 'number' };
+const nullableNum = { type: ['number', 'null'] };
+const nullableStr = { type: ['string', 'null'] };
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties), extra: Schema = {}): Schema => ({
+  type: 'object', properties, required, ...extra,
+});
+
+const decision = { type: 'string', enum: ['granted', 'refused'], description: 'refused when probability >= threshold' };
+const scoreFields = {
+  probability: { ...num, minimum: 0, maximum: 1, description: 'Probability of default (class 1)' },
+  decision,
+  threshold: { ...num, description: 'Decision threshold chosen by minimising 10·FN + FP' },
+  distance: { ...num, description: 'probability - threshold' },
+};
+const contribution = {
+  feature: { type: 'string' },
+  label: { type: 'string' },
+  value: { ...nullableNum, description: 'Model input (null = missing); category features give their integer code' },
+  shap: { ...num, description: 'SHAP contribution in log-odds; > 0 raises the risk' },
+};
+const topContribution = {
+  ...contribution,
+  display_value: { type: 'string', examples: ['0.21', '34.5 years', 'Cash loans', 'yes', 'missing'] },
+  direction: { type: 'string', enum: ['raises', 'lowers'] },
+  phrase: { type: 'string', examples: ['External score 2 is low (0.21): raises the risk'] },
+};
+const featureValues = {
+  type: 'object',
+  additionalProperties: nullableNum,
+  description: 'Feature name -> number, or null for missing. Values are rounded to float32, as stored.',
+};
+
+export const componentSchemas: Record<string, Schema> = {
+  FieldError: obj({ field: { type: 'string' }, message: { type: 'string' } }),
+  Problem: obj({
+    type: { type: 'string', description: 'https://pad.example/problems/<code> or about:blank' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: { type: 'array', items: ref('FieldError') },
+  }, ['type', 'title', 'status', 'detail']),
+  Health: obj({ status: { const: 'ok' } }),
+  Ready: obj({ status: { const: 'ready' }, model_version: { type: 'string' } }),
+  Feature: obj({
+    name: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' },
+    type: { type: 'string', enum: ['numeric', 'binary', 'category'] },
+    unit: { type: ['string', 'null'], enum: [null, 'years', 'days', 'currency', 'ratio', 'count', 'months', 'percent'] },
+    source: { type: 'string' },
+    categories: { type: ['array', 'object', 'null'], description: 'Category texts by integer code' },
+  }),
+  ModelSummary: obj({
+    model_version: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, threshold: num,
+    cost: obj({ fn_cost: num, fp_cost: num }),
+    metrics: obj({ auc_mean: nullableNum, auc_std: nullableNum, cost_per_1000: nullableNum, recall: nullableNum, precision: nullableNum }),
+    feature_count: { type: 'integer' },
+    features: { type: 'array', items: ref('Feature') },
+  }),
+  ArtifactDocument: { type: 'object', description: 'The artifact file as written by the model pipeline (docs/artifacts.md)', additionalProperties: true },
+  ClientSummary: obj({
+    id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,
+    age_years: nullableNum, income: nullableNum, credit_amount: nullableNum, annuity: nullableNum,
+    contract_type: nullableStr, probability: { ...num, description: 'Probability recorded at export' }, decision,
+  }),
+  ClientList: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('ClientSummary') } }),
+  ClientDetail: obj({
+    id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,
+    age_years: nullableNum, income: nullableNum, credit_amount: nullableNum, annuity: nullableNum, goods_price: nullableNum,
+    contract_type: nullableStr, family_status: nullableStr, education: nullableStr, income_type: nullableStr, occupation: nullableStr,
+    children: { type: ['integer', 'null'] }, employment_years: { ...nullableNum, description: 'null when not employed (pensioners etc.)' },
+    own_car: { type: ['boolean', 'null'] }, own_realty: { type: ['boolean', 'null'] },
+    features: featureValues,
+  }),
+  ScoreFields: obj(scoreFields),
+  ClientScore: obj({ id: { type: 'integer' }, ...scoreFields, model_version: { type: 'string' } }),
+  Contribution: obj(contribution),
+  TopContribution: obj(topContribution),
+  Explanation: obj({
+    id: { type: 'integer' }, model_version: { type: 'string' },
+    probability: scoreFields.probability, decision, threshold: scoreFields.threshold,
+    base_value: { ...num, description: 'Expected model output (log-odds)' },
+    log_odds: { ...num, description: 'base_value + sum of all shap values' },
+    contributions: { type: 'array', items: ref('Contribution'), description: 'Every feature, by decreasing |shap|' },
+    top: { type: 'array', items: ref('TopContribution') },
+    rest: obj({ count: { type: 'integer' }, shap_sum: num }),
+  }, ['id', 'model_version', 'probability', 'decision', 'threshold', 'base_value', 'log_odds', 'contributions', 'top', 'rest']),
+  CompactExplanation: obj({ base_value: num, log_odds: num, top: { type: 'array', items: ref('TopContribution') } }),
+  WhatIfRequest: obj({
+    changes: { ...featureValues, minProperties: 1, maxProperties: 50, description: 'Feature name -> new value (null = missing)' },
+  }, ['changes'], { additionalProperties: false }),
+  WhatIfResponse: obj({
+    id: { type: 'integer' },
+    changes: { type: 'array', items: obj({ feature: { type: 'string' }, label: { type: 'string' }, from: nullableNum, to: nullableNum }) },
+    before: ref('ScoreFields'),
+    after: ref('ScoreFields'),
+    explanation: ref('Explanation'),
+    moved: {
+      type: 'array', maxItems: 10, description: 'Largest SHAP changes, by decreasing |delta|',
+      items: obj({ feature: { type: 'string' }, label: { type: 'string' }, shap_before: num, shap_after: num, delta: num }),
+    },
+  }),
+  ScoreRequest: obj({
+    records: {
+      type: 'array', minItems: 1, maxItems: 1000,
+      items: { ...featureValues, properties: { id: { type: ['string', 'number'], description: 'Optional, echoed back' } } },
+    },
+    explain: { type: 'boolean', default: false },
+    top: { type: 'integer', minimum: 1, maximum: 50, default: 5 },
+  }, ['records'], { additionalProperties: false }),
+  BatchResult: obj({
+    index: { type: 'integer' }, id: { type: ['string', 'number'] },
+    probability: scoreFields.probability, decision, distance: scoreFields.distance,
+    explanation: ref('CompactExplanation'),
+  }, ['index', 'probability', 'decision', 'distance']),
+  ScoreResponse: obj({ model_version: { type: 'string' }, threshold: num, results: { type: 'array', items: ref('BatchResult') } }),
+};

@@ -1,0 +1,109 @@
+/**
+ * Shapes of manifest.json and features.json, checked field by field so a bad
+ * artifact fails at start-up with the file and field named.
+ */
+
+/** A start-up problem with one artifact file; `file` is the path named in the message. */
+export class ArtifactError extends Error {
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'ArtifactError';
+    this.file = file;
+  }
+}
+
+export interface Manifest {
+  artifact_format: number;
+  model_version: string;
+  trained_at: string;
+  feature_count: number;
+  threshold: number;
+  cost: { fn_cost: number; fp_cost: number };
+  files: Record<string, { sha256: string; bytes: number }>;
+}
+
+export type FeatureType = 'numeric' | 'binary' | 'category';
+export type FeatureUnit = null | 'years' | 'days' | 'currency' | 'ratio' | 'count' | 'months' | 'percent';
+
+export interface FeatureInfo {
+  name: string;
+  label: string;
+  description: string;
+  type: FeatureType;
+  unit: FeatureUnit;
+  source: string;
+  /** Category texts by integer code; null for non-category features. */
+  categories: string[] | Record<string, string> | null;
+}
+
+export const SUPPORTED_ARTIFACT_FORMAT = 1;
+const UNITS = new Set<string | null>([null, 'years', 'days', 'currency', 'ratio', 'count', 'months', 'percent']);
+const TYPES = new Set<string>(['numeric', 'binary', 'category']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseManifest(raw: unknown, file: string): Manifest {
+  const fail = (reason: string): never => {
+    throw new ArtifactError(file, reason);
+  };
+  if (!isRecord(raw)) return fail('must contain a JSON object');
+  if (raw['artifact_format'] !== SUPPORTED_ARTIFACT_FORMAT) fail(`artifact_format must be ${SUPPORTED_ARTIFACT_FORMAT}, got ${JSON.stringify(raw['artifact_format'])}`);
+  const version = raw['model_version'];
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(version)) fail(`model_version must be a semantic version, got ${JSON.stringify(version)}`);
+  if (typeof raw['trained_at'] !== 'string') fail('trained_at must be an ISO 8601 string');
+  const count = raw['feature_count'];
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) fail(`feature_count must be a positive integer, got ${JSON.stringify(count)}`);
+  const threshold = raw['threshold'];
+  if (typeof threshold !== 'number' || !(threshold > 0 && threshold < 1)) fail(`threshold must be a number in (0, 1), got ${JSON.stringify(threshold)}`);
+  const cost = raw['cost'];
+  if (!isRecord(cost) || typeof cost['fn_cost'] !== 'number' || typeof cost['fp_cost'] !== 'number') fail('cost must be {fn_cost, fp_cost} numbers');
+  const files = raw['files'];
+  if (!isRecord(files)) return fail('files must be an object {name: {sha256, bytes}}');
+  for (const [name, entry] of Object.entries(files)) {
+    if (!isRecord(entry) || typeof entry['sha256'] !== 'string' || !/^[0-9a-fA-F]{64}$/.test(entry['sha256'])) fail(`files["${name}"].sha256 must be 64 hex digits`);
+    const bytes = (entry as Record<string, unknown>)['bytes'];
+    if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) fail(`files["${name}"].bytes must be a non-negative integer`);
+  }
+  return raw as unknown as Manifest;
+}
+
+export function parseFeatures(raw: unknown, file: string): FeatureInfo[] {
+  const fail = (reason: string): never => {
+    throw new ArtifactError(file, reason);
+  };
+  if (!isRecord(raw) || !Array.isArray(raw['features'])) return fail('must be {"features": [...]}');
+  const seen = new Set<string>();
+  return (raw['features'] as unknown[]).map((item, i) => {
+    if (!isRecord(item)) return fail(`features[${i}] must be an object`);
+    const name = item['name'];
+    if (typeof name !== 'string' || name === '') return fail(`features[${i}].name must be a non-empty string`);
+    if (seen.has(name)) fail(`feature ${name} is listed twice`);
+    seen.add(name);
+    const type = item['type'];
+    if (typeof type !== 'string' || !TYPES.has(type)) fail(`features[${i}] (${name}).type must be numeric, binary or category, got ${JSON.stringify(type)}`);
+    const unit = item['unit'] ?? null;
+    if (!UNITS.has(unit as string | null)) fail(`features[${i}] (${name}).unit ${JSON.stringify(unit)} is not a known unit`);
+    const categories = item['categories'] ?? null;
+    if (categories !== null && !Array.isArray(categories) && !isRecord(categories)) fail(`features[${i}] (${name}).categories must be a list, an object or null`);
+    return {
+      name,
+      label: typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : name,
+      description: typeof item['description'] === 'string' ? item['description'] : '',
+      type: type as FeatureType,
+      unit: unit as FeatureUnit,
+      source: typeof item['source'] === 'string' ? item['source'] : '',
+      categories: categories as FeatureInfo['categories'],
+    };
+  });
+}
+
+/** Text of a category code, or undefined when the code has no text. */
+export function categoryText(feature: FeatureInfo, code: number): string | undefined {
+  const cats = feature.categories;
+  if (cats === null || !Number.isInteger(code)) return undefined;
+  const text = Array.isArray(cats) ? cats[code] : cats[String(code)];
+  return typeof text === 'string' ? text : undefined;
+}
