@@ -1,0 +1,177 @@
+"""The runtime image, replayed in a folder: what it contains and that the API runs from it."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from deploycheck import REPO, BuiltImage, RunningServer, free_port, healthcheck_command, http_request, split_flags
+from deploycheck.tests.conftest import TEST_API_KEY
+
+MANIFEST = json.loads((REPO / "artifacts" / "manifest.json").read_text())
+
+
+def _runtime_files(image: BuiltImage) -> list[str]:
+    root = image.replay.final.root
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def _app_files(image: BuiltImage) -> list[str]:
+    return [f for f in _runtime_files(image) if "/node_modules/" not in f]
+
+
+# --- the build context (.dockerignore) -------------------------------------------------
+
+def test_context_holds_only_api_sources_and_served_artifacts(image: BuiltImage):
+    top = {f.split("/")[0] for f in image.context_files}
+    assert top == {"backend", "artifacts"}, top
+    assert "backend/src/server.ts" in image.context_files
+    assert "backend/package-lock.json" in image.context_files and "backend/.npmrc" in image.context_files
+    assert not [f for f in image.context_files if "/fixtures/" in f or "node_modules" in f or "/dist/" in f]
+
+
+def test_context_leaves_out_env_files_even_inside_backend(image: BuiltImage):
+    assert not [f for f in image.context_files if Path(f).name.startswith(".env")]
+
+
+# --- the Dockerfile's build steps ------------------------------------------------------
+
+def test_npmrc_is_copied_before_every_npm_ci(image: BuiltImage):
+    for stage in image.stages:
+        copied_npmrc = False
+        for instruction in stage.instructions:
+            if instruction.keyword == "COPY" and any(w.endswith(".npmrc") for w in split_flags(instruction.args)[1]):
+                copied_npmrc = True
+            if instruction.keyword == "RUN" and "npm ci" in instruction.args:
+                assert copied_npmrc, f"line {instruction.line}: npm ci runs before backend/.npmrc is copied"
+
+
+def test_toolchain_and_dev_install_stay_out_of_the_runtime_stage(image: BuiltImage):
+    runtime = image.stages[-1]
+    assert not runtime.of("RUN"), "the runtime stage should only receive files"
+    toolchain = [i for s in image.stages[:-1] for i in s.of("RUN") if "g++" in i.args]
+    assert toolchain, "better-sqlite3 needs python3/make/g++ in a build stage"
+    installs = [i.args for s in image.stages for i in s.of("RUN") if "npm ci" in i.args]
+    assert any("--omit=dev" in args for args in installs)
+
+
+def test_runtime_stage_is_node_22_on_glibc_and_runs_as_non_root(image: BuiltImage):
+    final = image.replay.final
+    base = final.stage.base
+    image_ref = base if ":" in base else f"node:{base}"
+    assert "${" not in image_ref
+    assert image_ref.startswith("node:22-") and "alpine" not in image_ref, image_ref
+    users = final.stage.of("USER")
+    assert users and users[-1].args not in ("root", "0"), "the runtime stage must switch to a non-root USER"
+    assert final.env.get("NODE_ENV") == "production"
+
+
+# --- the runtime folder ----------------------------------------------------------------
+
+def test_runtime_has_no_dev_dependencies(image: BuiltImage):
+    lock = json.loads((REPO / "backend" / "package-lock.json").read_text())
+    dev = {path for path, meta in lock["packages"].items() if path and meta.get("dev")}
+    assert dev, "the lock file lists no dev dependency: this test would prove nothing"
+    modules = image.replay.final.host_path(image.replay.final.workdir)
+    present = sorted(path for path in dev if (modules / path).exists())
+    assert not present, f"dev dependencies in the runtime image: {present[:10]}"
+    assert (modules / "node_modules" / "koa").is_dir() and (modules / "node_modules" / "onnxruntime-node").is_dir()
+
+
+def test_runtime_has_only_compiled_code_package_json_and_artifacts(image: BuiltImage):
+    files = _app_files(image)
+    assert files, "the runtime folder is empty"
+    unexpected = [
+        f for f in files
+        if not (f == "app/backend/package.json" or f.startswith("app/artifacts/")
+                or (f.startswith("app/backend/dist/src/") and f.endswith(".js")))
+    ]
+    assert not unexpected, f"not compiled code, package.json or artifacts: {unexpected[:10]}"
+
+
+def test_runtime_has_no_tests_fixtures_or_env_files(image: BuiltImage):
+    offenders = [
+        f for f in _runtime_files(image)
+        if (f.endswith(".test.js") or "/testing/" in f or "/fixtures/" in f) and "/node_modules/" not in f
+        or Path(f).name == ".env" or Path(f).name.startswith(".env.")
+    ]
+    assert not offenders, offenders
+
+
+def test_runtime_artifacts_are_exactly_the_manifest_files(image: BuiltImage):
+    folder = image.replay.final.host_path(image.replay.final.env["ARTIFACTS_DIR"])
+    present = sorted(p.name for p in folder.iterdir())
+    assert present == sorted([*MANIFEST["files"], "manifest.json"])
+
+
+def test_onnxruntime_keeps_only_this_platforms_binaries(image: BuiltImage):
+    modules = image.replay.final.host_path(image.replay.final.workdir) / "node_modules" / "onnxruntime-node" / "bin"
+    platforms = sorted(p.relative_to(modules).as_posix() for p in modules.glob("napi-v*/*/*"))
+    arch = {"x86_64": "x64", "aarch64": "arm64"}.get(os.uname().machine, os.uname().machine)
+    assert platforms and all(p.endswith(f"linux/{arch}") for p in platforms), platforms
+
+
+# --- the API started as CMD starts it -----------------------------------------------------
+
+def test_ready_reports_the_manifest_model_version(server: RunningServer):
+    response = server.get("/ready")
+    assert response.status == 200
+    assert response.json() == {"status": "ready", "model_version": MANIFEST["model_version"]}
+
+
+def test_health_answers_ok(server: RunningServer):
+    response = server.get("/health")
+    assert (response.status, response.json()) == (200, {"status": "ok"})
+
+
+def test_score_of_a_stored_client_matches_the_exported_probability(server: RunningServer, known_client):
+    client_id, exported = known_client
+    response = server.get(f"/v1/clients/{client_id}/score")
+    assert response.status == 200, response.body
+    score = response.json()
+    assert score["id"] == client_id and score["model_version"] == MANIFEST["model_version"]
+    assert math.isclose(score["probability"], exported, abs_tol=1e-5)
+    assert score["decision"] == ("refused" if score["probability"] >= score["threshold"] else "granted")
+
+
+def test_post_endpoints_require_the_api_key_secret(server: RunningServer, known_client):
+    url = server.base_url + "/v1/score"
+    body = json.dumps({"records": [{"id": known_client[0]}]}).encode()
+    headers = {"Content-Type": "application/json"}
+    assert http_request(url, "POST", headers, body).status == 401
+    authorised = http_request(url, "POST", headers | {"Authorization": f"Bearer {TEST_API_KEY}"}, body)
+    assert authorised.status == 200, authorised.body
+
+
+def test_docs_page_and_openapi_are_served_from_the_compiled_code(server: RunningServer):
+    docs = server.get("/docs")
+    assert docs.status == 200 and docs.headers["content-type"].startswith("text/html")
+    assert server.get("/openapi.json").json()["openapi"].startswith("3.1")
+
+
+def test_server_runs_without_write_access_as_an_unprivileged_user(server: RunningServer, image: BuiltImage):
+    if os.geteuid() != 0:
+        pytest.skip("switching to an unprivileged user needs root")
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
+    assert uid != 0
+    artifacts = image.replay.final.host_path(image.replay.final.env["ARTIFACTS_DIR"])
+    assert artifacts.stat().st_uid == 0 and not artifacts.stat().st_mode & 0o002
+
+
+def test_healthcheck_command_passes_while_the_server_runs(server: RunningServer, image: BuiltImage):
+    options, command = healthcheck_command(image.replay.final.stage.of("HEALTHCHECK")[-1])
+    assert command[0] == "node" and "/health" in " ".join(command)
+    done = subprocess.run(command, env={"PATH": os.environ["PATH"], "PORT": str(server.port)}, timeout=30)
+    assert done.returncode == 0
+    assert options.get("timeout") and options.get("interval")
+
+
+def test_healthcheck_command_fails_when_nothing_listens(image: BuiltImage):
+    _, command = healthcheck_command(image.replay.final.stage.of("HEALTHCHECK")[-1])
+    done = subprocess.run(command, env={"PATH": os.environ["PATH"], "PORT": str(free_port())}, timeout=30)
+    assert done.returncode != 0
