@@ -131,6 +131,21 @@ describe('API safety (tiny model)', () => {
         limited.close();
       }
     });
+
+    it('behind a proxy, keys the limit on the proxy-appended address, not a spoofed X-Forwarded-For', async () => {
+      const limited = createTinyApp({ rateLimitPerMinute: 2, trustProxy: true });
+      try {
+        const s = limited.app.callback();
+        // A client rotating the leftmost entry must still be one client (the last entry is the proxy's).
+        for (let i = 0; i < 2; i++) {
+          await request(s).get('/v1/model').set('X-Forwarded-For', `10.0.0.${i}, 203.0.113.7`).expect(200);
+        }
+        expectProblem(await request(s).get('/v1/model').set('X-Forwarded-For', '10.0.0.9, 203.0.113.7'), 429);
+        await request(s).get('/v1/model').set('X-Forwarded-For', '10.0.0.9, 203.0.113.8').expect(200);
+      } finally {
+        limited.close();
+      }
+    });
   });
 
   describe('documentation', () => {

@@ -24,7 +24,9 @@ import { ScoringService } from './services/scoring.js';
 export type { AppDeps, AppState } from './app-types.js';
 
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy });
+  // Behind a proxy, only the address the proxy itself appended (the last X-Forwarded-For entry) is
+  // trusted: earlier entries come from the client and would let it dodge the per-IP rate limit.
+  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
   app.silent = true;
   app.on('error', (err: unknown, ctx?: Koa.Context) => {
     // Full details stay in the log; the client got a generic problem body.
