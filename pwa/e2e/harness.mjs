@@ -1,0 +1,102 @@
+// Test harness: the real API (spawned from the repo), the built dashboard on our static server,
+// and Debian's Chromium through playwright-core. Everything on 127.0.0.1, on free ports.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createStaticServer } from '../scripts/serve.mjs';
+
+export const pwaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(pwaDir, '..');
+export const defaults = { apiStartTimeoutMs: 240_000, host: '127.0.0.1' };
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, defaults.host, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API process exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`API not ready at ${url} after ${timeoutMs} ms`);
+}
+
+/**
+ * Start the real API: `make -C <repo> api` (the backend's own target, which installs and builds
+ * what it needs), or `node dist/src/server.js` in backend/ when E2E_API_CMD=node.
+ */
+export async function startApi({ port, corsOrigins, log = false }) {
+  const env = {
+    ...process.env, PORT: String(port), HOST: defaults.host, CORS_ORIGINS: corsOrigins.join(','),
+    RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', API_KEY: '',
+  };
+  const useNode = process.env.E2E_API_CMD === 'node' || !existsSync(path.join(repoRoot, 'backend/backend.mk'));
+  const [cmd, args, cwd] = useNode
+    ? ['node', ['dist/src/server.js'], path.join(repoRoot, 'backend')]
+    : ['make', ['--no-print-directory', '-C', repoRoot, 'api', `PORT=${port}`], repoRoot];
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', log ? 'inherit' : 'ignore', 'inherit'] });
+  const url = `http://${defaults.host}:${port}`;
+  const stop = () => stopGroup(child);
+  process.once('exit', stop);
+  try {
+    await waitForReady(url, child, defaults.apiStartTimeoutMs);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+/** Stop a detached child and everything it started (make -> npm -> node). */
+export function stopGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function startPwa({ port, apiUrl, basePath = '/', distDir = path.join(pwaDir, 'dist') }) {
+  const server = await createStaticServer({ distDir, apiUrl, basePath });
+  await new Promise((resolve) => server.listen(port, defaults.host, resolve));
+  return { url: `http://${defaults.host}:${port}${basePath}`, stop: () => new Promise((r) => server.close(r)) };
+}
+
+export function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Chromium not found: install it with "apt-get install -y chromium" (make test-pwa does)');
+  }
+}
+
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+}
+
+/** A browser with an on-disk profile (not incognito), as an installed app needs. */
+export function launchPersistent(userDataDir, viewport) {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), headless: true, args: chromiumArgs, viewport });
+}

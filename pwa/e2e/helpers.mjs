@@ -1,0 +1,106 @@
+// Page helpers for the browser tests: keyboard navigation through shadow DOM, waiting for
+// views, axe-core, screenshots.
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { repoRoot } from './harness.mjs';
+
+export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'docs/screenshots');
+export const viewport = { width: 1280, height: 800 };
+
+/** A description of the focused element, looking through open shadow roots. */
+export function activeElement(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      text: (el.textContent ?? '').trim().slice(0, 120),
+      label: el.getAttribute('aria-label') ?? '',
+      href: el.getAttribute('href') ?? '',
+      kind: el.closest?.('[data-kind]')?.getAttribute('data-kind') ?? el.getRootNode()?.host?.getAttribute?.('data-kind') ?? '',
+      role: el.getAttribute('role') ?? '',
+      part: el.getAttribute('part') ?? '',
+      type: el.getAttribute('type') ?? '',
+      classes: typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? ''),
+    };
+  });
+}
+
+/** Press Tab (or Shift+Tab) until the focused element matches, like a keyboard user would. */
+export async function tabTo(page, predicate, { max = 80, reverse = false, what = 'target' } = {}) {
+  const trail = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(reverse ? 'Shift+Tab' : 'Tab');
+    const active = await activeElement(page);
+    if (active && predicate(active)) return active;
+    trail.push(active ? `${active.tag}#${active.id}.${active.part || active.classes}:${active.text.slice(0, 30)}` : 'null');
+  }
+  throw new Error(`Keyboard: ${what} not reached after ${max} presses of ${reverse ? 'Shift+Tab' : 'Tab'}; last stops: ${trail.slice(-8).join(' | ')}`);
+}
+
+/** Text of the single polite live region. */
+export function liveRegion(page) {
+  return page.evaluate(() => document.getElementById('live-region')?.textContent ?? '');
+}
+
+export async function waitForLiveRegion(page, predicate, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await liveRegion(page);
+    if (predicate(text)) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Live region never matched; last text: "${text}"`);
+}
+
+/** Wait until the client view has drawn its gauge, waterfall and comparison charts. */
+export async function waitForClientView(page, id, timeout = 15000) {
+  await page.waitForFunction(
+    (clientId) => document.querySelector('client-page')?.getAttribute('view-complete') === String(clientId),
+    id,
+    { timeout },
+  );
+}
+
+/** Run axe-core (injected from the npm package) on the page; returns the violations. */
+export async function runAxe(page) {
+  const require = createRequire(import.meta.url);
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
+  });
+}
+
+export async function screenshot(page, name, options = {}) {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), ...options });
+}
+
+/** Query down a chain of shadow roots: shadowQuery(page, 'client-page', 'what-if-panel', 'button.primary'). */
+export function shadowQuery(page, ...selectors) {
+  return page.evaluateHandle((sels) => {
+    let root = document;
+    let el = null;
+    for (const sel of sels) {
+      el = root?.querySelector(sel) ?? null;
+      root = el?.shadowRoot ?? root;
+    }
+    return el;
+  }, selectors);
+}
+
+export async function shadowText(page, ...selectors) {
+  const handle = await shadowQuery(page, ...selectors);
+  // Collapse ASCII whitespace only: the French number format uses (narrow) no-break spaces.
+  return handle.evaluate((el) => (el ? el.textContent.replace(/[ \t\n\r]+/g, ' ').trim() : null));
+}

@@ -1,0 +1,103 @@
+// Offline review: mark a client as reviewed, go offline, reload: the client is still there with
+// its score, explanation and charts; network-only actions say so instead of failing silently.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { PWA, api, percentIn } from './api.mjs';
+import { launchBrowser } from './harness.mjs';
+import { activeElement, runAxe, screenshot, shadowText, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
+
+let browser;
+let context;
+let page;
+let reviewed;
+let other;
+
+async function waitForServiceWorkerControl() {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 15000 });
+}
+
+describe('offline review', () => {
+  before(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    page = await context.newPage();
+    // A granted client to review, and another one never opened in this browser.
+    const items = (await api('/v1/clients?limit=2&dataset=train&sort=probability')).items;
+    [reviewed, other] = items;
+  });
+  after(async () => {
+    await context?.setOffline(false);
+    await browser?.close();
+  });
+
+  it('reviews a client while online, once the service worker controls the page', async () => {
+    await page.goto(`${PWA}#/clients/${reviewed.id}`);
+    await waitForServiceWorkerControl();
+    // Reload so every request of the view goes through the service worker and its caches.
+    await page.reload();
+    await waitForClientView(page, reviewed.id);
+    await tabTo(page, (a) => a.tag === 'button' && a.text === 'Marquer comme revu', { what: 'mark as reviewed' });
+    await page.keyboard.press('Enter');
+    await waitForLiveRegion(page, (t) => t.includes(`Client ${reviewed.id} enregistré`));
+    // Let the background warm-up finish putting the model and population data in the cache.
+    const deadline = Date.now() + 15000;
+    let cached = 0;
+    while (cached < 6 && Date.now() < deadline) {
+      cached = await page.evaluate(async () => (await (await caches.open('pad-reference')).keys()).length);
+      if (cached < 6) await page.waitForTimeout(200);
+    }
+    assert.equal(cached, 6, 'model, metrics, fairness, drift, importance and population cached');
+  });
+
+  it('reloads offline and still shows the reviewed client with its score, explanation and charts', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await waitForClientView(page, reviewed.id);
+    const score = await api(`/v1/clients/${reviewed.id}/score`);
+    const explanation = await api(`/v1/clients/${reviewed.id}/explanation?top=10`);
+    assert.equal(await page.textContent('.pill'), '○ Hors ligne');
+    assert.match(await page.textContent('.banner.offline'), /Vous êtes hors ligne/);
+    assert.match(await shadowText(page, 'client-page', '.freshness'), /Copie hors ligne du \d/);
+    assert.ok((await shadowText(page, 'client-page', '.decision')).includes(await percentIn(page, score.probability)));
+    const phrases = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('.phrases li [lang]')].map((li) => li.textContent));
+    assert.deepEqual(phrases, explanation.top.map((t) => t.phrase));
+    const charts = await page.evaluate(() => {
+      const root = document.querySelector('client-page').shadowRoot;
+      const compare = root.querySelector('compare-panel')?.shadowRoot;
+      return [...root.querySelectorAll('chart-figure'), ...(compare ? compare.querySelectorAll('chart-figure') : [])].map((f) => f.dataset.kind);
+    });
+    assert.deepEqual(charts.sort(), ['distribution', 'gauge', 'scatter', 'waterfall']);
+    await screenshot(page, '10-offline-client');
+    assert.deepEqual(await runAxe(page), []);
+  });
+
+  it('says that the what-if needs the network', async () => {
+    const panel = await page.evaluateHandle(() => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot);
+    assert.equal(await panel.evaluate((r) => r.querySelector('button.primary').disabled), true);
+    assert.match(await panel.evaluate((r) => r.querySelector('.notice').textContent), /La simulation nécessite le réseau/);
+  });
+
+  it('lists the reviewed client and opens the model page offline', async () => {
+    await tabTo(page, (a) => a.tag === 'a' && a.text === 'Revus', { reverse: true, max: 200, what: 'Revus link' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector('reviewed-page')?.shadowRoot?.querySelector('tbody th')?.textContent === String(id), reviewed.id);
+    await tabTo(page, (a) => a.tag === 'a' && a.text === 'Modèle', { reverse: true, max: 40, what: 'Modèle link' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 6);
+  });
+
+  it('says that searching and unreviewed clients need the network', async () => {
+    await tabTo(page, (a) => a.tag === 'a' && a.text === 'Clients', { reverse: true, max: 40, what: 'Clients link' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /la recherche de clients nécessite le réseau/.test(document.querySelector('clients-page')?.shadowRoot?.querySelector('.notice')?.textContent ?? ''));
+    await page.evaluate((id) => { location.hash = `#/clients/${id}`; }, other.id);
+    await page.waitForFunction(() => /n’est pas disponible hors ligne/.test(document.querySelector('client-page')?.shadowRoot?.querySelector('.notice')?.textContent ?? ''));
+  });
+
+  it('comes back online: the banner goes and the status says so', async () => {
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.querySelector('.pill')?.dataset.status === 'online');
+    assert.equal(await page.$('.banner.offline'), null);
+    assert.ok(await activeElement(page));
+  });
+});

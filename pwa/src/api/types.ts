@@ -1,0 +1,218 @@
+/** Shapes of the scoring API (see docs/api.md / the HTTP contract). */
+
+export type Decision = 'granted' | 'refused';
+export type Dataset = 'train' | 'new';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface FeatureInfo {
+  name: string;
+  label: string;
+  description: string;
+  type: 'numeric' | 'binary' | 'category';
+  unit: string | null;
+  source: string;
+  categories: string[] | Record<string, string> | null;
+}
+
+export interface ModelInfo {
+  model_version: string;
+  trained_at: string;
+  threshold: number;
+  cost: { fn_cost: number; fp_cost: number };
+  metrics: { auc_mean: number; auc_std: number; cost_per_1000: number; recall: number; precision: number };
+  feature_count: number;
+  features: FeatureInfo[];
+}
+
+export interface ClientSummary {
+  id: number;
+  dataset: Dataset;
+  gender: string | null;
+  age_years: number | null;
+  income: number | null;
+  credit_amount: number | null;
+  annuity: number | null;
+  contract_type: string | null;
+  probability: number;
+  decision: Decision;
+}
+
+export interface ClientPage {
+  total: number;
+  offset: number;
+  limit: number;
+  items: ClientSummary[];
+}
+
+export type SortKey = 'id' | 'age_years' | 'income' | 'credit_amount' | 'annuity' | 'probability';
+
+export interface ClientQuery {
+  limit?: number;
+  offset?: number;
+  sort?: SortKey | `-${SortKey}`;
+  q?: string;
+  dataset?: Dataset;
+  contract_type?: string;
+  gender?: string;
+  age_min?: number;
+  age_max?: number;
+}
+
+export interface ClientDetail {
+  id: number;
+  dataset: Dataset;
+  gender: string | null;
+  age_years: number | null;
+  income: number | null;
+  credit_amount: number | null;
+  annuity: number | null;
+  goods_price: number | null;
+  contract_type: string | null;
+  family_status: string | null;
+  education: string | null;
+  income_type: string | null;
+  occupation: string | null;
+  children: number | null;
+  employment_years: number | null;
+  own_car: number | boolean | null;
+  own_realty: number | boolean | null;
+  features: Record<string, number | null>;
+}
+
+export interface Score {
+  id: number;
+  probability: number;
+  decision: Decision;
+  threshold: number;
+  distance: number;
+  model_version: string;
+}
+
+export interface Contribution {
+  feature: string;
+  label: string;
+  value: number | null;
+  shap: number;
+}
+
+export interface TopContribution extends Contribution {
+  display_value: string;
+  direction: 'raises' | 'lowers';
+  phrase: string;
+}
+
+export interface Explanation {
+  id: number;
+  model_version: string;
+  probability: number;
+  decision: Decision;
+  threshold: number;
+  base_value: number;
+  log_odds: number;
+  contributions: Contribution[];
+  top: TopContribution[];
+  rest: { count: number; shap_sum: number };
+}
+
+export interface WhatIfResult {
+  id: number;
+  changes: { feature: string; label: string; from: number | null; to: number | null }[];
+  before: Omit<Score, 'id'> & { id?: number };
+  after: Omit<Score, 'id'> & { id?: number };
+  explanation: Explanation;
+  moved: { feature: string; label: string; shap_before: number; shap_after: number; delta: number }[];
+}
+
+export interface FeatureDistribution {
+  missing_rate: number;
+  quantiles: { all: number[]; repaid: number[]; defaulted: number[] };
+  histogram: { edges: number[]; repaid: number[]; defaulted: number[] };
+}
+
+export interface Population {
+  n_clients: number;
+  n_defaulted: number;
+  quantile_levels: number[];
+  features: Record<string, FeatureDistribution>;
+  sample: {
+    features: string[];
+    ids: number[];
+    probability: number[];
+    target: (number | null)[];
+    values: (number | null)[][];
+  };
+}
+
+export interface Importance {
+  n_clients: number;
+  features: { name: string; label: string; mean_abs_shap: number }[];
+}
+
+export interface ThresholdPoint {
+  threshold: number;
+  cost_per_1000: number;
+  fn: number;
+  fp: number;
+}
+
+export interface Confusion {
+  tn: number;
+  fp: number;
+  fn: number;
+  tp: number;
+}
+
+export interface Metrics {
+  model_version: string;
+  trained_at: string;
+  cost: { fn_cost: number; fp_cost: number };
+  chosen: {
+    model: string;
+    threshold: number;
+    nested_cv: { auc_mean: number; auc_std: number; cost_per_1000: number; recall: number; precision: number };
+  };
+  threshold_curve: ThresholdPoint[];
+  confusion_matrix: Confusion;
+  data?: { n_train: number; n_defaulted: number; n_new: number; feature_count: number };
+}
+
+export interface FairnessGroup {
+  attribute: string;
+  group: string;
+  n: number;
+  n_defaulted: number;
+  auc: number | null;
+  approval_rate: number;
+  fnr: number | null;
+  fpr: number | null;
+}
+
+export interface Fairness {
+  threshold: number;
+  groups: FairnessGroup[];
+}
+
+export interface DriftFeature {
+  name: string;
+  label: string;
+  psi: number;
+  ks: number;
+  ks_pvalue: number;
+  flagged: boolean;
+}
+
+export interface Drift {
+  psi_threshold: number;
+  ks_threshold: number;
+  n_reference: number;
+  n_current: number;
+  features: DriftFeature[];
+}

@@ -1,0 +1,179 @@
+/**
+ * One client: score on a gauge against the threshold, the decision in words, why (SHAP
+ * waterfall + phrases), comparison with others, what-if, and "mark as reviewed" for offline use.
+ */
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { announce } from '../announce.js';
+import type { ModelInfo, Population } from '../api/types.js';
+import '../components/chart-figure.js';
+import '../components/client-summary.js';
+import '../components/compare-panel.js';
+import { indexFeatures, valueText } from '../components/feature-meta.js';
+import '../components/what-if-panel.js';
+import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
+import { gaugeChart } from '../charts/gauge.js';
+import { waterfallChart } from '../charts/waterfall.js';
+import { formatDateTime, formatPercent } from '../i18n/format.js';
+import { fill, getLocale, msg } from '../i18n/i18n.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { loadClientBundle, NotAvailableOfflineError, type ClientBundle } from '../offline/client-loader.js';
+import { services } from '../services.js';
+import { clientStyles } from './client-page.styles.js';
+import { ViewCompletion } from './view-completion.js';
+
+@customElement('client-page')
+export class ClientPage extends LitElement {
+  static override styles = clientStyles;
+
+  @property({ type: Number }) clientId = 0;
+  @state() private model: ModelInfo | null = null;
+  @state() private population: Population | null = null;
+  @state() private populationFailed = false;
+  @state() private reviewedAt: string | null = null;
+  private readonly completion = new ViewCompletion(this);
+
+  private readonly bundle = new Task(this, {
+    task: async ([id]: readonly [number]) => {
+      const s = services();
+      const bundle = await loadClientBundle(id, {
+        api: s.api,
+        store: await s.store(),
+        isOnline: () => s.connectivity.snapshot.status !== 'offline',
+      });
+      this.reviewedAt = bundle.reviewedAt;
+      return bundle;
+    },
+    args: () => [this.clientId] as const,
+  });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const s = services();
+    s.model().then((r) => (this.model = r.data), () => undefined);
+    s.population().then(
+      (r) => (this.population = r.data),
+      () => (this.populationFailed = true),
+    );
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('clientId')) this.completion.reset(this.clientId);
+    this.completion.expectComparison(!this.populationFailed);
+  }
+
+  private async _onToggleReviewed(bundle: ClientBundle): Promise<void> {
+    const store = await services().store();
+    const m = msg().client;
+    if (this.reviewedAt) {
+      await store.remove(bundle.client.id);
+      this.reviewedAt = null;
+      announce(fill(m.removedFromOffline, { id: bundle.client.id }));
+      return;
+    }
+    const reviewedAt = new Date().toISOString();
+    await store.put({ id: bundle.client.id, client: bundle.client, score: bundle.score, explanation: bundle.explanation, fetchedAt: bundle.fetchedAt, reviewedAt });
+    this.reviewedAt = reviewedAt;
+    announce(fill(m.savedForOffline, { id: bundle.client.id }));
+  }
+
+  private _onPrint(): void {
+    print();
+  }
+
+  private freshness(bundle: ClientBundle): string {
+    const m = msg().client;
+    const date = formatDateTime(bundle.fetchedAt, getLocale());
+    if (bundle.source === 'offline-store') return fill(m.dataOffline, { date });
+    return fill(bundle.source === 'cache' ? m.dataCached : m.dataFresh, { date });
+  }
+
+  private renderClient(b: ClientBundle) {
+    const m = msg().client;
+    const locale = getLocale();
+    const { probability, threshold, decision } = b.score;
+    const features = indexFeatures(this.model?.features);
+    const version = b.score.model_version;
+    // Values in the interface language (the API's display values are English).
+    const waterfall = {
+      ...b.explanation,
+      top: b.explanation.top.map((t) => ({ ...t, display_value: features.has(t.feature) ? valueText(features.get(t.feature), t.value, locale) : t.display_value })),
+    };
+    return html`
+      <div class="toolbar">
+        <p class="freshness ${b.source}"><span aria-hidden="true">${b.source === 'network' ? '●' : '○'}</span> ${this.freshness(b)}</p>
+        ${this.reviewedAt ? html`<p class="reviewed"><span aria-hidden="true">✓</span> ${fill(m.reviewedOn, { date: formatDateTime(this.reviewedAt, locale) })}</p>` : nothing}
+        <div class="actions">
+          <button type="button" class=${this.reviewedAt ? '' : 'primary'} aria-pressed=${this.reviewedAt ? 'true' : 'false'} @click=${() => this._onToggleReviewed(b)}>
+            ${this.reviewedAt ? m.unmarkReviewed : m.markReviewed}
+          </button>
+          <button type="button" @click=${this._onPrint}>${m.print}</button>
+        </div>
+      </div>
+      <div class="top">
+        <div class="left">
+        <section class="card score" aria-labelledby="h-score">
+          <h2 id="h-score">${m.scoreHeading}</h2>
+          <p class="decision"><span class="badge ${decision}"><span aria-hidden="true">${decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(decision, locale)}</span>
+            <strong>${formatPercent(probability, locale)}</strong> <span class="muted">(${distanceSentence(probability, threshold, locale)})</span></p>
+          <p>${decisionSentence(probability, threshold, locale)} ${marginSentence(probability, threshold, locale)}</p>
+          <chart-figure data-kind="gauge" .chart=${gaugeChart} .data=${{ probability, threshold }}></chart-figure>
+        </section>
+        <section class="card info" aria-labelledby="h-info">
+          <h2 id="h-info">${m.infoHeading}</h2>
+          <client-summary .client=${b.client}></client-summary>
+        </section>
+        </div>
+        <section class="card why" aria-labelledby="h-why">
+          <h2 id="h-why">${m.whyHeading}</h2>
+          <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
+          <p>${m.whyIntro}</p>
+          <ul class="phrases">
+            ${b.explanation.top.map((t) => html`<li class=${t.direction}><span class="arrow" aria-hidden="true">${t.direction === 'raises' ? '▲' : '▼'}</span> <span lang="en">${t.phrase}</span></li>`)}
+          </ul>
+        </section>
+      </div>
+      <section class="card compare" aria-labelledby="h-compare">
+        <h2 id="h-compare">${m.compareHeading}</h2>
+        ${this.population
+          ? html`<compare-panel .population=${this.population} .client=${b.client} .explanation=${b.explanation} .features=${features}
+              .probability=${probability} .threshold=${threshold}></compare-panel>`
+          : this.populationFailed ? html`<p class="notice warning">${msg().app.offlineBanner}</p>` : html`<p class="muted">${msg().app.loading}</p>`}
+      </section>
+      <section class="card what-if" aria-labelledby="h-whatif">
+        <h2 id="h-whatif">${m.whatIfHeading}</h2>
+        <what-if-panel .client=${b.client} .explanation=${b.explanation} .features=${features}></what-if-panel>
+      </section>
+      <p class="report-footer">${fill(m.reportFooter, { date: formatDateTime(new Date().toISOString(), locale), version, t: formatPercent(threshold, locale) })}</p>
+    `;
+  }
+
+  override render() {
+    const m = msg().client;
+    return html`
+      <p class="back"><a href="#/clients">← ${m.back}</a></p>
+      <h1 tabindex="-1"><span class="screen-title">${fill(m.title, { id: this.clientId })}</span><span class="print-title">${fill(m.reportTitle, { id: this.clientId })}</span></h1>
+      ${this.bundle.render({
+        pending: () => html`<p class="muted" role="status">${fill(m.loading, { id: this.clientId })}</p>`,
+        complete: (b) => this.renderClient(b),
+        error: (e) => html`<p class="notice warning" role="alert">${
+          e instanceof NotAvailableOfflineError ? m.notOffline
+          : (e as { status?: number }).status === 404 ? fill(m.notFound, { id: this.clientId })
+          : fill(msg().clients.error, { detail: (e as Error).message })}</p>
+          <button type="button" @click=${() => this.bundle.run()}>${msg().app.retry}</button>`,
+      })}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'client-page': ClientPage;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Find a client: a lazily paged, sortable vaadin-grid fed by GET /v1/clients, with an id search
+ * and a few filters (debounced).
+ */
+import '@vaadin/grid/vaadin-grid.js';
+import '@vaadin/grid/vaadin-grid-sort-column.js';
+import type { Grid, GridDataProviderCallback, GridDataProviderParams } from '@vaadin/grid';
+import { columnBodyRenderer } from '@vaadin/grid/lit.js';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { announce } from '../announce.js';
+import { ApiError } from '../api/client.js';
+import type { ClientSummary } from '../api/types.js';
+import { decisionLabel } from '../charts/decision.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
+import { fill, getLocale, msg } from '../i18n/i18n.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { navigate } from '../router.js';
+import { services } from '../services.js';
+import { clientsStyles } from './clients-page.styles.js';
+import { debounce, defaults, emptyFilters, filterErrors, toQuery, type ClientFilters } from './client-filters.js';
+
+/** Kept across visits so going back from a client keeps the advisor's search. */
+let remembered: ClientFilters = { ...emptyFilters };
+
+@customElement('clients-page')
+export class ClientsPage extends LitElement {
+  static override styles = clientsStyles;
+
+  @state() private filters: ClientFilters = { ...remembered };
+  @state() private total: number | null = null;
+  @state() private error: string | null = null;
+  @state() private offline = services().connectivity.snapshot.status === 'offline';
+  @state() private contractTypes: string[] = ['Cash loans', 'Revolving loans'];
+  @query('vaadin-grid') private grid!: Grid<ClientSummary>;
+  private applied: ClientFilters = { ...remembered };
+  private readonly refresh = debounce(() => this.apply(), defaults.debounceMs);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    services().connectivity.addEventListener('change', this._onConnectivity);
+    services().model().then((m) => {
+      const contract = m.data.features.find((f) => f.name === 'NAME_CONTRACT_TYPE');
+      if (Array.isArray(contract?.categories)) this.contractTypes = contract.categories;
+    }, () => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.refresh.cancel();
+    services().connectivity.removeEventListener('change', this._onConnectivity);
+  }
+
+  private _onConnectivity = (): void => {
+    const offline = services().connectivity.snapshot.status === 'offline';
+    if (this.offline && !offline) this.grid?.clearCache();
+    this.offline = offline;
+  };
+
+  private dataProvider = (params: GridDataProviderParams<ClientSummary>, callback: GridDataProviderCallback<ClientSummary>): void => {
+    const query = toQuery(this.applied, params.page, params.pageSize, params.sortOrders);
+    services().api.clients(query).then(
+      ({ data }) => {
+        this.error = null;
+        const changed = this.total !== data.total;
+        this.total = data.total;
+        callback(data.items, data.total);
+        // Tell screen-reader users what a new search or filter found.
+        if (changed && params.page === 0) announce(this.countText());
+      },
+      (error: unknown) => {
+        callback([], 0);
+        this.total = null;
+        this.error = error instanceof ApiError && error.isNetwork ? msg().clients.offline : fill(msg().clients.error, { detail: String((error as Error).message) });
+      },
+    );
+  };
+
+  private apply(): void {
+    if (Object.keys(filterErrors(this.filters)).length > 0) return;
+    this.applied = { ...this.filters };
+    remembered = { ...this.filters };
+    this.grid?.clearCache();
+  }
+
+  private _onFilter(key: keyof ClientFilters, event: Event): void {
+    const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
+    this.filters = { ...this.filters, [key]: value };
+    // Selects apply at once; typed fields wait for the advisor to pause.
+    if (event.target instanceof HTMLSelectElement) this.apply();
+    else this.refresh();
+  }
+
+  private _onReset(): void {
+    this.filters = { ...emptyFilters };
+    this.apply();
+  }
+
+  private _onActivate(event: CustomEvent<{ model: { item?: ClientSummary } }>): void {
+    const item = event.detail.model.item;
+    if (item) navigate({ name: 'client', id: item.id });
+  }
+
+  /** vaadin-grid gives Enter to cell interaction; on a row, Enter should open the client. */
+  private _onGridKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || this.grid.hasAttribute('interacting')) return;
+    const cell = event.composedPath()[0] as HTMLElement;
+    if (!cell.getAttribute?.('part')?.includes('body-cell')) return;
+    const item = this.grid.getEventContext(event).item;
+    if (item) navigate({ name: 'client', id: item.id });
+  }
+
+  private countText(): string {
+    const m = msg().clients;
+    if (this.total === null) return '';
+    if (this.total === 0) return m.countNone;
+    return this.total === 1 ? m.countOne : fill(m.count, { n: formatNumber(this.total, getLocale(), 0) });
+  }
+
+  private renderFilters() {
+    const m = msg().clients;
+    const errors = filterErrors(this.filters);
+    const select = (key: 'contract_type' | 'gender' | 'dataset', label: string, options: [string, string][]) => html`
+      <div class="field">
+        <label for="f-${key}">${label}</label>
+        <select id="f-${key}" .value=${this.filters[key]} @change=${(e: Event) => this._onFilter(key, e)}>
+          <option value="">${m.all}</option>
+          ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[key] === value}>${text}</option>`)}
+        </select>
+      </div>`;
+    const age = (key: 'age_min' | 'age_max', label: string) => html`
+      <div class="field small">
+        <label for="f-${key}">${label}</label>
+        <input id="f-${key}" type="number" inputmode="numeric" min=${defaults.minAge} max=${defaults.maxAge}
+          .value=${this.filters[key]} aria-invalid=${errors[key] ? 'true' : 'false'}
+          aria-describedby=${errors[key] ? `err-${key}` : nothing} @input=${(e: Event) => this._onFilter(key, e)} />
+        ${errors[key] ? html`<span class="error" id="err-${key}">${m.invalidAge}</span>` : nothing}
+      </div>`;
+    const contractName = (c: string) => (c === 'Cash loans' ? m.contractCash : c === 'Revolving loans' ? m.contractRevolving : c);
+    return html`
+      <form class="filters card" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <div class="field search">
+          <label for="f-q">${m.searchLabel}</label>
+          <input id="f-q" type="search" inputmode="numeric" autocomplete="off" .value=${this.filters.q}
+            aria-describedby="q-hint" aria-invalid=${errors.q ? 'true' : 'false'} @input=${(e: Event) => this._onFilter('q', e)} />
+          <span class="hint muted" id="q-hint">${m.searchHint}</span>
+        </div>
+        <fieldset>
+          <legend>${m.filtersLegend}</legend>
+          ${select('contract_type', m.contractType, this.contractTypes.map((c) => [c, contractName(c)]))}
+          ${select('gender', m.gender, [['F', m.genderF], ['M', m.genderM]])}
+          ${select('dataset', m.dataset, [['train', m.datasetTrain], ['new', m.datasetNew]])}
+          ${age('age_min', m.ageMin)} ${age('age_max', m.ageMax)}
+          <button type="button" class="reset" @click=${this._onReset}>${m.reset}</button>
+        </fieldset>
+      </form>`;
+  }
+
+  override render() {
+    const m = msg().clients;
+    const locale = getLocale();
+    const money = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, 0));
+    return html`
+      <h1 tabindex="-1">${m.title}</h1>
+      <p class="muted">${m.intro}</p>
+      ${this.renderFilters()}
+      ${this.offline ? html`<p class="notice warning" role="note">${m.offline}</p>` : nothing}
+      ${this.error && !this.offline ? html`<p class="notice warning" role="alert">${this.error}</p>` : nothing}
+      <div class="grid-head">
+        <p class="count">${this.countText()}</p>
+        <p class="hint muted" id="grid-hint">${m.gridHint}</p>
+      </div>
+      <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize}
+        .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes">
+        <vaadin-grid-sort-column path="id" header=${m.columns.id} auto-width flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="age_years" header=${m.columns.age} text-align="end" width="6rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${c.age_years === null ? '—' : Math.floor(c.age_years)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-column header=${m.columns.gender} width="6rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${c.gender === 'F' ? m.genderF : c.gender === 'M' ? m.genderM : '—'}`, [locale])}></vaadin-grid-column>
+        <vaadin-grid-column header=${m.columns.contract} width="10rem"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${c.contract_type === 'Cash loans' ? m.contractCash : c.contract_type === 'Revolving loans' ? m.contractRevolving : (c.contract_type ?? '—')}`, [locale])}></vaadin-grid-column>
+        <vaadin-grid-sort-column path="income" header=${m.columns.income} text-align="end"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.income)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="credit_amount" header=${m.columns.credit} text-align="end"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.credit_amount)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="annuity" header=${m.columns.annuity} text-align="end"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.annuity)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="probability" header=${m.columns.probability} text-align="end"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${formatPercent(c.probability, locale)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-column header=${m.columns.decision} width="8.5rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`<span class="badge ${c.decision}"><span aria-hidden="true">${c.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(c.decision, locale)}</span>`, [locale])}></vaadin-grid-column>
+      </vaadin-grid>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clients-page': ClientsPage;
+  }
+}

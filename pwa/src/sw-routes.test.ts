@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isClientData, isReferenceData, isRuntimeConfig } from './sw-routes.js';
+
+const u = (s: string) => new URL(s);
+
+describe('service worker routes', () => {
+  it('treats population, importance and model endpoints as reference data', () => {
+    for (const path of ['/v1/population/stats', '/v1/population/importance', '/v1/model', '/v1/model/metrics', '/v1/model/fairness', '/v1/model/drift']) {
+      expect(isReferenceData(u(`http://127.0.0.1:8000${path}`))).toBe(true);
+    }
+    expect(isReferenceData(u('http://127.0.0.1:8000/v1/clients/1'))).toBe(false);
+  });
+
+  it('treats the client list and a client file, score and explanation as client data, also under a path prefix', () => {
+    expect(isClientData(u('http://api.example/v1/clients?limit=50&q=10'))).toBe(true);
+    expect(isClientData(u('http://api.example/scoring/v1/clients/100002'))).toBe(true);
+    expect(isClientData(u('http://api.example/v1/clients/100002/explanation?top=10'))).toBe(true);
+    expect(isClientData(u('http://api.example/v1/clients/100002/what-if'))).toBe(false);
+    expect(isClientData(u('http://api.example/v1/clients/abc'))).toBe(false);
+  });
+
+  it('finds config.json in the service worker scope, under a sub-path too', () => {
+    expect(isRuntimeConfig(u('http://127.0.0.1:5173/pad/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(true);
+    expect(isRuntimeConfig(u('http://127.0.0.1:5173/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(false);
+  });
+});

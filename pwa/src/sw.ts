@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+/**
+ * Service worker (bundled by scripts/build-sw.mjs, manifest injected by workbox-build):
+ * app shell precached; reference data stale-while-revalidate; client data network-first.
+ */
+import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { isClientData, isReferenceData, isRuntimeConfig } from './sw-routes.js';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
+
+const defaults = { networkTimeoutSeconds: 4, maxClientEntries: 400, maxClientAgeSeconds: 30 * 24 * 3600 };
+const fromCacheHeader = 'x-pad-from-cache';
+const fetchedAtHeader = 'x-pad-fetched-at';
+
+/**
+ * Stamp cached responses with their fetch time, and mark responses served from the cache,
+ * so the page can say how old the data is. Expose-Headers lets the page read them on CORS requests.
+ */
+const stampPlugin: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) => {
+    if (!response || response.status !== 200) return null;
+    const headers = new Headers(response.headers);
+    headers.set(fetchedAtHeader, new Date().toISOString());
+    return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+  },
+  cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+    if (!cachedResponse) return null;
+    const headers = new Headers(cachedResponse.headers);
+    headers.set(fromCacheHeader, '1');
+    headers.set('access-control-expose-headers', `${fromCacheHeader}, ${fetchedAtHeader}`);
+    return new Response(await cachedResponse.blob(), { status: cachedResponse.status, statusText: cachedResponse.statusText, headers });
+  },
+};
+
+self.skipWaiting();
+clientsClaim();
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
+// Hash routing: every navigation inside the scope is the app shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+registerRoute(
+  ({ url }) => isRuntimeConfig(url, self.registration.scope),
+  new NetworkFirst({ cacheName: 'pad-config', networkTimeoutSeconds: defaults.networkTimeoutSeconds }),
+);
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isReferenceData(url),
+  new StaleWhileRevalidate({ cacheName: 'pad-reference', plugins: [stampPlugin] }),
+);
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isClientData(url),
+  new NetworkFirst({
+    cacheName: 'pad-clients',
+    networkTimeoutSeconds: defaults.networkTimeoutSeconds,
+    plugins: [stampPlugin, new ExpirationPlugin({ maxEntries: defaults.maxClientEntries, maxAgeSeconds: defaults.maxClientAgeSeconds })],
+  }),
+);
