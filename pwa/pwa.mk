@@ -5,11 +5,13 @@ PWA_INSTALLED := $(PWA_DIR)/node_modules/.package-lock.json
 # Port of the dashboard, and the API it talks to (written into config.json at serve time).
 PWA_PORT ?= 5173
 API_URL ?= http://127.0.0.1:8000
+# The browser tests save a screenshot of every view here; `make screenshots` refreshes docs/screenshots/.
+PWA_SCREENSHOT_DIR ?= $(CURDIR)/out/screenshots
 
 TEST_TARGETS += test-pwa
 BENCH_TARGETS += bench-pwa
 
-.PHONY: pwa pwa-install pwa-build pwa-chromium test-pwa bench-pwa
+.PHONY: pwa pwa-install pwa-build pwa-chromium test-pwa bench-pwa screenshots
 
 # npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
 $(PWA_INSTALLED): $(PWA_DIR)/package-lock.json $(PWA_DIR)/package.json
@@ -36,7 +38,11 @@ pwa-chromium:
 test-pwa: pwa-build pwa-chromium
 	cd $(PWA_DIR) && npx --no-install vitest run
 	cd $(PWA_DIR) && BASE_PATH=/pad/ OUT_DIR=dist-subpath npm run --silent build:app
-	cd $(PWA_DIR) && node e2e/run.mjs
+	cd $(PWA_DIR) && SCREENSHOT_DIR=$(PWA_SCREENSHOT_DIR) node e2e/run.mjs
+
+# The documentation's screenshots (docs/user-journey.md, README) come from the same browser tests.
+screenshots:
+	$(MAKE) --no-print-directory test-pwa PWA_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots
 
 # First-load JavaScript (gzipped) and time to a complete client view, cold and warm.
 bench-pwa: pwa-build pwa-chromium

@@ -35,9 +35,9 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number): ChildProcess {
+function startServer(port: number, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -89,6 +89,7 @@ async function measureColdStarts(): Promise<number[]> {
 interface LoadFigures {
   score: WrkResult;
   explanation: WrkResult;
+  explanationUncached: WrkResult;
   memory: { rssMb: number; hwmMb: number };
 }
 
@@ -102,7 +103,20 @@ async function measureUnderLoad(ids: number[]): Promise<LoadFigures> {
     runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections);
     const score = runWrk(port, '/v1/clients/{id}/score', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
     const explanation = runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
-    return { score, explanation, memory: memoryOf(child.pid!) };
+    return { score, explanation, explanationUncached: await measureUncachedExplanations(ids), memory: memoryOf(child.pid!) };
+  } finally {
+    await stop(child);
+  }
+}
+
+/** The same load with the stored-client SHAP cache off: every request runs TreeSHAP. */
+async function measureUncachedExplanations(ids: number[]): Promise<WrkResult> {
+  const port = await freePort();
+  const child = startServer(port, { SHAP_CACHE_SIZE: '0' });
+  await waitReady(port, performance.now(), child);
+  try {
+    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections);
+    return runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
   } finally {
     await stop(child);
   }
@@ -127,7 +141,7 @@ async function main(): Promise<void> {
   const loaded = await loadModel(loadConfig().artifactsDir);
   const allIds = loaded.model.store.ids();
   const step = Math.max(1, Math.floor(allIds.length / benchDefaults.idsInScript));
-  const { score, explanation, memory } = await measureUnderLoad(allIds.filter((_, i) => i % step === 0).slice(0, benchDefaults.idsInScript));
+  const { score, explanation, explanationUncached, memory } = await measureUnderLoad(allIds.filter((_, i) => i % step === 0).slice(0, benchDefaults.idsInScript));
   const inProcess = await measureInProcess(loaded);
   await loaded.close();
 
@@ -145,7 +159,8 @@ async function main(): Promise<void> {
   ], [
     ['cold start to first /ready (median of 3)', `${fmt(coldStartMs, 0)} ms  [${coldStarts.map((c) => fmt(c, 0)).join(', ')}]`, `< ${t.coldStartMs} ms: ${verdict(coldStartMs, t.coldStartMs)}`],
     wrkRow('GET /score', score, t.scoreP99Ms),
-    wrkRow('GET /explanation', explanation, t.explanationP99Ms),
+    wrkRow('GET /explanation (stored SHAP cached)', explanation, t.explanationP99Ms),
+    wrkRow('GET /explanation (SHAP_CACHE_SIZE=0)', explanationUncached, t.explanationP99Ms),
     ['resident memory after load (VmRSS / VmHWM)', `${fmt(memory.rssMb, 0)} MB / ${fmt(memory.hwmMb, 0)} MB`, `< ${t.memoryMb} MB: ${verdict(memory.hwmMb, t.memoryMb)}`],
     timingRow('in-process: one ONNX inference (1 row)', inProcess.onnxOneRow),
     timingRow('in-process: one TreeSHAP explanation', inProcess.treeShapOne),

@@ -11,7 +11,7 @@ export interface AppState {
   shuttingDown: boolean;
 }
 
-export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'apiKey' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'>;
+export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'apiKey' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & Partial<Pick<Config, 'shapCacheSize'>>;
 
 export interface AppDeps {
   config: AppConfig;

@@ -38,7 +38,8 @@ export function createApp(deps: AppDeps): Koa {
     });
   });
 
-  const scoring = new ScoringService(deps.model, (kind, seconds, rows) => deps.metrics.observeInference(kind, seconds, rows));
+  const scoring = new ScoringService(deps.model, (kind, seconds, rows) => deps.metrics.observeInference(kind, seconds, rows),
+    deps.config.shapCacheSize);
   const guard = requireApiKey(deps.config.apiKey);
   const router = new Router();
   healthRoutes(router, deps.state, deps.model.modelVersion);

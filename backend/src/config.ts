@@ -20,6 +20,8 @@ export interface Config {
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   logLevel: 'info' | 'silent';
+  /** Stored clients whose SHAP values are kept in memory; 0 computes every explanation afresh. */
+  shapCacheSize: number;
 }
 
 export const defaults = {
@@ -34,6 +36,8 @@ export const defaults = {
   ],
   /** A full 1,000-record batch of ~90 features is about 3 MB of JSON. */
   bodyLimitBytes: 5 * 1024 * 1024,
+  /** ~0.7 KB per client at 86 features: 20,000 clients is ~14 MB. */
+  shapCacheSize: 20_000,
 } as const;
 
 export class ConfigError extends Error {
@@ -94,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseIntVar(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     logLevel,
+    shapCacheSize: parseIntVar(env, 'SHAP_CACHE_SIZE', defaults.shapCacheSize, 0, 10_000_000),
   };
 }

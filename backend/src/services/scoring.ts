@@ -30,13 +30,23 @@ export interface BatchResponse {
   results: BatchResult[];
 }
 
+/** How many stored clients' SHAP values are kept (about 0.7 KB each for 86 features). */
+export const STORED_SHAP_CACHE_SIZE = 20_000;
+
 export class ScoringService {
   readonly model: ModelContext;
   private readonly observe: InferenceObserver;
+  // A stored client's inputs never change for a given model, so neither do its SHAP values:
+  // advisors reopen the same clients (and the dashboard asks again when it revalidates).
+  private readonly storedShap = new Map<number, ShapResult>();
 
-  constructor(model: ModelContext, observe: InferenceObserver = () => undefined) {
+  private readonly shapCacheSize: number;
+
+  constructor(model: ModelContext, observe: InferenceObserver = () => undefined,
+    shapCacheSize: number = STORED_SHAP_CACHE_SIZE) {
     this.model = model;
     this.observe = observe;
+    this.shapCacheSize = shapCacheSize;
   }
 
   /** Model inputs of a known client; 404 when the id is not in the store. */
@@ -79,7 +89,22 @@ export class ScoringService {
   }
 
   async explainClient(id: number, top: number): Promise<ExplanationBody> {
-    return this.explainVector(id, this.vectorOf(id), top);
+    const x = this.vectorOf(id);
+    const { probability, rawScore } = await this.scoreVector(x);
+    return fullExplanation(this.model, id, x, this.storedExplanation(id, x), probability, rawScore, top);
+  }
+
+  /** SHAP values of a stored client, computed once; the oldest entry goes when the cache is full. */
+  private storedExplanation(id: number, x: Float64Array): ShapResult {
+    const cached = this.storedShap.get(id);
+    if (cached) return cached;
+    const fresh = this.explain(x);
+    if (this.shapCacheSize === 0) return fresh;
+    if (this.storedShap.size >= this.shapCacheSize) {
+      this.storedShap.delete(this.storedShap.keys().next().value as number);
+    }
+    this.storedShap.set(id, fresh);
+    return fresh;
   }
 
   /** Score records given as one row-major matrix (NaN = missing), optionally explained. */
