@@ -31,8 +31,8 @@ describe('API POST endpoints (tiny model)', () => {
       const body = res.body;
       expect(body.id).to.equal(id);
       expect(body.changes).to.deep.equal([
-        { feature: 'EXT_SOURCE_2', label: 'External score 2', from: detail.body.features.EXT_SOURCE_2, to: 0.05 },
-        { feature: 'FLAG_OWN_CAR', label: 'Owns a car', from: detail.body.features.FLAG_OWN_CAR, to: null },
+        { feature: 'EXT_SOURCE_2', label: 'External score 2', label_fr: 'Score externe 2', from: detail.body.features.EXT_SOURCE_2, to: 0.05 },
+        { feature: 'FLAG_OWN_CAR', label: 'Owns a car', label_fr: 'Possède une voiture', from: detail.body.features.FLAG_OWN_CAR, to: null },
       ]);
       expect(body.before).to.have.all.keys('probability', 'decision', 'threshold', 'distance');
       const score = await request(server).get(`/v1/clients/${id}/score`).expect(200);

@@ -14,7 +14,7 @@ interface ExplanationLike {
   log_odds: number;
   probability: number;
   contributions: Array<{ feature: string; shap: number; value: number | null }>;
-  top: Array<{ feature: string; shap: number; direction: string; phrase: string; display_value: string }>;
+  top: Array<{ feature: string; label_fr: string; shap: number; direction: string; phrase: string; phrase_fr: string; display_value: string }>;
   rest: { count: number; shap_sum: number };
 }
 
@@ -30,6 +30,8 @@ function checkExplanation(e: ExplanationLike, featureCount: number): void {
   for (const t of e.top) {
     expect(t.direction).to.equal(t.shap > 0 ? 'raises' : 'lowers');
     expect(t.phrase).to.match(/: (raises|lowers|no effect on) the risk$/);
+    expect(t.phrase_fr.startsWith(`${t.label_fr} `)).to.equal(true);
+    expect(t.phrase_fr).to.match(/, (augmente le risque|réduit le risque|sans effet sur le risque)$/);
   }
 }
 
@@ -111,6 +113,25 @@ describe('API on the committed artifacts', function () {
     expect(phrases.some((p) => binaryLabels.some((l) => p.startsWith(`${l} (yes): `) || p.startsWith(`${l} (no): `)))).to.equal(true);
     expect(phrases.some((p) => /^Age is (low|high|typical) \(\d+\.\d years\): /.test(p))).to.equal(true);
     expect(phrases.some((p) => /\(\d{1,3}(,\d{3})+\): /.test(p))).to.equal(true);
+  });
+
+  it('writes the same phrases in French with the catalogue\'s French labels (label_fr, else label)', async () => {
+    const phrases: string[] = [];
+    for (const id of ids.slice(0, 60)) {
+      const res = await request(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
+      phrases.push(...res.body.top.map((t: { phrase_fr: string }) => t.phrase_fr));
+    }
+    const fr = (name: string): string => loaded.model.features.find((f) => f.name === name)!.label_fr;
+    const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(phrases.some((p) => new RegExp(`^${escape(fr('EXT_SOURCE_2'))} : valeur (basse|élevée|médiane) \\(0,\\d+\\), (augmente|réduit) le risque$`).test(p))).to.equal(true);
+    expect(phrases.some((p) => / : valeur manquante, /.test(p))).to.equal(true);
+    expect(phrases.some((p) => p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Cash loans, `) || p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Revolving loans, `))).to.equal(true);
+    const binaryLabels = loaded.model.features.filter((f) => f.type === 'binary').map((f) => f.label_fr);
+    expect(phrases.some((p) => binaryLabels.some((l) => p.startsWith(`${l} (oui), `) || p.startsWith(`${l} (non), `)))).to.equal(true);
+    expect(phrases.some((p) => new RegExp(`^${escape(fr('AGE_YEARS'))} : valeur (basse|élevée|médiane) \\(\\d+,\\d ans\\), `).test(p))).to.equal(true);
+    expect(phrases.some((p) => /\(\d{1,3}(\u202f\d{3})+\), /.test(p))).to.equal(true);
+    // No English decimal point or comma grouping left in the values.
+    expect(phrases.filter((p) => /\(-?\d[^)]*(\.\d|,\d{3}\b)[^)]*\), /.test(p))).to.deep.equal([]);
   });
 
   it('answers what-if with a consistent explanation after the change', async () => {

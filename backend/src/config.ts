@@ -36,7 +36,7 @@ export const defaults = {
   ],
   /** A full 1,000-record batch of ~90 features is about 3 MB of JSON. */
   bodyLimitBytes: 5 * 1024 * 1024,
-  /** ~0.7 KB per client at 86 features: 20,000 clients is ~14 MB. */
+  /** ~1.6 KB per client at 86 features: 20,000 clients is ~32 MB. */
   shapCacheSize: 20_000,
 } as const;
 

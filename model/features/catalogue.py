@@ -10,6 +10,7 @@ import gzip
 from pathlib import Path
 
 from model.features.application import BINARY, CATEGORICAL
+from model.features.labels_fr import FEATURE_LABELS_FR
 
 # name: (label, unit, description or None to use the Kaggle description)
 CATALOGUE: dict[str, tuple[str, str | None, str | None]] = {
@@ -193,11 +194,11 @@ def describe_features(names: list[str], categories: dict[str, list[str]], data_d
     kaggle = read_kaggle_descriptions(data_dir)
     entries = []
     for name in names:
-        if name not in CATALOGUE:
-            raise KeyError(f"feature {name!r} has no entry in model/features/catalogue.py")
+        if name not in CATALOGUE or name not in FEATURE_LABELS_FR:
+            raise KeyError(f"feature {name!r} needs an entry in model/features/catalogue.py and labels_fr.py")
         label, unit, description = CATALOGUE[name]
         entries.append({
-            "name": name, "label": label,
+            "name": name, "label": label, "label_fr": FEATURE_LABELS_FR[name],
             "description": description or kaggle.get(name, label),
             "type": _feature_type(name), "unit": unit, "source": _source(name),
             "categories": categories.get(name),

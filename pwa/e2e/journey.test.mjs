@@ -84,27 +84,29 @@ describe('advisor journey (keyboard only)', () => {
     await screenshot(page, '03-client');
   });
 
-  it('explains why: a waterfall of the top contributions, the rest summed, and the API phrases', async () => {
+  it('explains why: a waterfall of the top contributions, the rest summed, and the API phrases in French', async () => {
     const explanation = await api(`/v1/clients/${target.id}/explanation?top=10`);
-    const phrases = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('.phrases li [lang]')].map((li) => li.textContent));
-    assert.deepEqual(phrases, explanation.top.map((t) => t.phrase));
+    const phrases = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('.phrases li [lang]')].map((li) => [li.textContent, li.lang]));
+    assert.deepEqual(phrases, explanation.top.map((t) => [t.phrase_fr, 'fr']));
     const bars = await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('chart-figure[data-kind="waterfall"]').shadowRoot.querySelectorAll('rect.bar').length);
     assert.equal(bars, explanation.top.length + (explanation.rest.count > 0 ? 1 : 0));
     await tabTo(page, (a) => a.tag === 'svg' && a.kind === 'waterfall', { what: 'waterfall chart' });
     await page.keyboard.press('ArrowDown');
-    const heard = await waitForLiveRegion(page, (text) => text.includes(explanation.top[0].label));
+    const heard = await waitForLiveRegion(page, (text) => text.includes(explanation.top[0].label_fr));
     assert.match(heard, explanation.top[0].shap >= 0 ? /augmente le risque/ : /réduit le risque/);
     await tabTo(page, (a) => a.tag === 'button' && a.text === 'Afficher le tableau', { what: 'table toggle' });
     await page.keyboard.press('Enter');
     const rows = await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('chart-figure[data-kind="waterfall"]').shadowRoot.querySelectorAll('tbody tr').length);
     assert.equal(rows, explanation.top.length + 2 + (explanation.rest.count > 0 ? 1 : 0));
+    const rowLabels = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelector('chart-figure[data-kind="waterfall"]').shadowRoot.querySelectorAll('tbody th')].map((th) => th.textContent));
+    assert.deepEqual(rowLabels.slice(1, 1 + explanation.top.length), explanation.top.map((t) => t.label_fr));
     assert.equal((await activeElement(page)).text, 'Masquer le tableau');
     await page.keyboard.press('Enter');
   });
 
   it('compares the client with repaid and defaulted clients, and on two features over the sample', async () => {
     const model = await api('/v1/model');
-    const labels = new Map(model.features.map((f) => [f.name, f.label]));
+    const labels = new Map(model.features.map((f) => [f.name, f.label_fr]));
     await tabTo(page, (a) => a.id === 'cmp-feature', { what: 'feature to compare' });
     await page.keyboard.press('ArrowDown');
     const chosen = await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('compare-panel').shadowRoot.querySelector('#cmp-feature').value);
@@ -138,6 +140,8 @@ describe('advisor journey (keyboard only)', () => {
     await page.waitForFunction((text) => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelector('.outcome')?.textContent.includes(text), after);
     const moved = await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelectorAll('table.moved tbody tr').length);
     assert.equal(moved, expected.moved.length);
+    const movedLabels = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelectorAll('table.moved tbody th')].map((th) => th.textContent));
+    assert.deepEqual(movedLabels, expected.moved.map((m) => m.label_fr));
     await waitForLiveRegion(page, (text) => text.includes(after)); // the result is announced
     await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('.what-if').scrollIntoView());
     await screenshot(page, '05-what-if');
@@ -171,19 +175,22 @@ describe('advisor journey (keyboard only)', () => {
   });
 
   it('opens the model page from the navigation and reads every chart from the served numbers', async () => {
-    const [metrics, importance, drift] = await Promise.all([api('/v1/model/metrics'), api('/v1/population/importance'), api('/v1/model/drift')]);
+    const [metrics, importance, drift, model] = await Promise.all([api('/v1/model/metrics'), api('/v1/population/importance'), api('/v1/model/drift'), api('/v1/model')]);
+    const labelFr = (name) => model.features.find((f) => f.name === name).label_fr;
     await tabTo(page, (a) => a.tag === 'a' && a.text === 'Modèle', { reverse: true, max: 250, what: 'Modèle link' });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 6);
     await page.waitForFunction(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].every((f) => f.shadowRoot.querySelector('svg[aria-label]')));
     const headlines = await page.evaluate(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].map((f) => f.shadowRoot.querySelector('h3, h4').textContent));
     const captions = await page.evaluate(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].map((f) => f.shadowRoot.querySelector('figcaption').textContent));
-    assert.ok(headlines[0].includes(importance.features[0].label), headlines[0]);
+    assert.ok(headlines[0].includes(labelFr(importance.features[0].name)), headlines[0]);
     assert.ok(headlines[1].includes(await percentIn(page, metrics.chosen.threshold)), headlines[1]);
     const cm = metrics.confusion_matrix;
     assert.ok(headlines[2].includes(await percentIn(page, cm.tp / (cm.tp + cm.fn), 'fr-FR', 0)), headlines[2]);
     const flagged = drift.features.filter((f) => f.flagged).length;
     assert.ok(captions[3].startsWith(`${flagged} variables sur ${drift.features.length}`), captions[3]);
+    const worst = [...drift.features].sort((a, b) => b.psi - a.psi)[0];
+    assert.ok(captions[3].includes(`« ${labelFr(worst.name)} »`), captions[3]);
     for (const caption of captions) assert.equal(caption.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length, 2, `two sentences: ${caption}`);
     await screenshot(page, '07-model', { fullPage: true });
     await expectNoAxeViolations('model page');
@@ -207,6 +214,10 @@ describe('advisor journey (keyboard only)', () => {
     await page.keyboard.press('Enter');
     await waitForClientView(page, target.id);
     assert.equal(await shadowText(page, 'client-page', '#h-why'), 'Why this decision?');
+    const explanation = await api(`/v1/clients/${target.id}/explanation?top=10`);
+    const phrases = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('.phrases li [lang]')].map((li) => [li.textContent, li.lang]));
+    assert.deepEqual(phrases, explanation.top.map((t) => [t.phrase, 'en']));
+    assert.ok((await shadowText(page, 'client-page', 'chart-figure[data-kind="waterfall"]', 'h3')).includes(explanation.top[0].label));
     await screenshot(page, '09-client-en');
     await expectNoAxeViolations('client view in English');
     await tabTo(page, (a) => a.tag === 'button' && a.text === 'Français', { reverse: true, max: 200, what: 'language toggle' });

@@ -60,7 +60,7 @@ describe('offline review', () => {
     assert.match(await shadowText(page, 'client-page', '.freshness'), /Copie hors ligne du \d/);
     assert.ok((await shadowText(page, 'client-page', '.decision')).includes(await percentIn(page, score.probability)));
     const phrases = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('.phrases li [lang]')].map((li) => li.textContent));
-    assert.deepEqual(phrases, explanation.top.map((t) => t.phrase));
+    assert.deepEqual(phrases, explanation.top.map((t) => t.phrase_fr));
     const charts = await page.evaluate(() => {
       const root = document.querySelector('client-page').shadowRoot;
       const compare = root.querySelector('compare-panel')?.shadowRoot;

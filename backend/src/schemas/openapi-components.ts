@@ -17,9 +17,11 @@ const scoreFields = {
   threshold: { ...num, description: 'Decision threshold chosen by minimising 10·FN + FP' },
   distance: { ...num, description: 'probability - threshold' },
 };
+const labelFr = { type: 'string', minLength: 1, description: 'French label (the English label when the catalogue has none)' };
 const contribution = {
   feature: { type: 'string' },
   label: { type: 'string' },
+  label_fr: labelFr,
   value: { ...nullableNum, description: 'Model input (null = missing); category features give their integer code' },
   shap: { ...num, description: 'SHAP contribution in log-odds; > 0 raises the risk' },
 };
@@ -28,6 +30,10 @@ const topContribution = {
   display_value: { type: 'string', examples: ['0.21', '34.5 years', 'Cash loans', 'yes', 'missing'] },
   direction: { type: 'string', enum: ['raises', 'lowers'] },
   phrase: { type: 'string', examples: ['External score 2 is low (0.21): raises the risk'] },
+  phrase_fr: {
+    type: 'string', description: 'The phrase in French: decimal comma, U+202F between thousands',
+    examples: ['Score externe 2 : valeur basse (0,21), augmente le risque'],
+  },
 };
 const featureValues = {
   type: 'object',
@@ -48,7 +54,7 @@ export const componentSchemas: Record<string, Schema> = {
   Health: obj({ status: { const: 'ok' } }),
   Ready: obj({ status: { const: 'ready' }, model_version: { type: 'string' } }),
   Feature: obj({
-    name: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' },
+    name: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, description: { type: 'string' },
     type: { type: 'string', enum: ['numeric', 'binary', 'category'] },
     unit: { type: ['string', 'null'], enum: [null, 'years', 'days', 'currency', 'ratio', 'count', 'months', 'percent'] },
     source: { type: 'string' },
@@ -95,13 +101,13 @@ export const componentSchemas: Record<string, Schema> = {
   }, ['changes'], { additionalProperties: false }),
   WhatIfResponse: obj({
     id: { type: 'integer' },
-    changes: { type: 'array', items: obj({ feature: { type: 'string' }, label: { type: 'string' }, from: nullableNum, to: nullableNum }) },
+    changes: { type: 'array', items: obj({ feature: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, from: nullableNum, to: nullableNum }) },
     before: ref('ScoreFields'),
     after: ref('ScoreFields'),
     explanation: ref('Explanation'),
     moved: {
       type: 'array', maxItems: 10, description: 'Largest SHAP changes, by decreasing |delta|',
-      items: obj({ feature: { type: 'string' }, label: { type: 'string' }, shap_before: num, shap_after: num, delta: num }),
+      items: obj({ feature: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, shap_before: num, shap_after: num, delta: num }),
     },
   }),
   ScoreRequest: obj({

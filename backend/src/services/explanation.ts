@@ -1,6 +1,7 @@
 /**
  * Turns SHAP values into the Explanation body of the API: every contribution
- * sorted by |shap|, the top N with phrases, and the rest summed.
+ * sorted by |shap|, the top N with phrases, and the rest summed. Labels and
+ * phrases come in English (`label`, `phrase`) and French (`label_fr`, `phrase_fr`).
  */
 import type { Explanation as ShapResult } from '../runtime/shap.js';
 import type { ModelContext } from './model-context.js';
@@ -10,6 +11,7 @@ import { decide, type Decision } from './decision.js';
 export interface Contribution {
   feature: string;
   label: string;
+  label_fr: string;
   value: number | null;
   shap: number;
 }
@@ -18,6 +20,7 @@ export interface TopContribution extends Contribution {
   display_value: string;
   direction: Direction;
   phrase: string;
+  phrase_fr: string;
 }
 
 export interface CompactExplanation {
@@ -43,39 +46,71 @@ export function rankByImpact(shap: Float64Array): number[] {
   return order;
 }
 
-function contribution(model: ModelContext, x: ArrayLike<number>, shap: Float64Array, i: number): Contribution {
-  const feature = model.features[i]!;
-  return { feature: feature.name, label: feature.label, value: float32Value(x[i]!), shap: shap[i]! };
+/**
+ * The part of an explanation that depends only on the model inputs: SHAP values, their
+ * ranking and the inputs as printed. A stored client's never changes, so it can be kept.
+ */
+export interface PreparedExplanation {
+  result: ShapResult;
+  /** Feature indices by decreasing |shap|. */
+  order: Uint16Array;
+  /** Each input as printed (shortest float32 decimal); NaN = missing. */
+  values: Float64Array;
 }
 
-function topContribution(model: ModelContext, x: ArrayLike<number>, shap: Float64Array, i: number): TopContribution {
+export function prepareExplanation(x: ArrayLike<number>, result: ShapResult): PreparedExplanation {
+  const values = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) values[i] = float32Value(x[i]!) ?? Number.NaN;
+  return { result, order: Uint16Array.from(rankByImpact(result.shap)), values };
+}
+
+function contribution(model: ModelContext, values: Float64Array, shap: Float64Array, i: number): Contribution {
+  const feature = model.features[i]!;
+  const value = values[i]!;
+  return { feature: feature.name, label: feature.label, label_fr: feature.label_fr, value: Number.isNaN(value) ? null : value, shap: shap[i]! };
+}
+
+// Built field by field (no spread of the contribution): this runs on every explanation request.
+function topContribution(model: ModelContext, x: ArrayLike<number>, c: Contribution, i: number): TopContribution {
   const feature = model.features[i]!;
   const value = x[i]!;
+  const median = model.medians[i]!;
   return {
-    ...contribution(model, x, shap, i),
+    feature: c.feature,
+    label: c.label,
+    label_fr: c.label_fr,
+    value: c.value,
+    shap: c.shap,
     display_value: displayValue(feature, value),
-    direction: directionOf(shap[i]!),
-    phrase: phrase(feature, value, shap[i]!, model.medians[i]!),
+    direction: directionOf(c.shap),
+    phrase: phrase(feature, value, c.shap, median),
+    phrase_fr: phrase(feature, value, c.shap, median, 'fr'),
   };
 }
 
 /** base_value, log_odds and the top N contributions (for batch results). */
 export function compactExplanation(model: ModelContext, x: ArrayLike<number>, result: ShapResult, rawScore: number, top: number): CompactExplanation {
-  const order = rankByImpact(result.shap);
+  const order = rankByImpact(result.shap).slice(0, top);
+  const values = new Float64Array(x.length);
+  for (const i of order) values[i] = float32Value(x[i]!) ?? Number.NaN;
   return {
     base_value: result.baseValue,
     log_odds: rawScore,
-    top: order.slice(0, top).map((i) => topContribution(model, x, result.shap, i)),
+    top: order.map((i) => topContribution(model, x, contribution(model, values, result.shap, i), i)),
   };
 }
 
 /** The full Explanation of one client (or one what-if variant). */
 export function fullExplanation(
-  model: ModelContext, id: number, x: ArrayLike<number>, result: ShapResult, probability: number, rawScore: number, top: number,
+  model: ModelContext, id: number, x: ArrayLike<number>, prepared: PreparedExplanation, probability: number, rawScore: number, top: number,
 ): ExplanationBody {
-  const order = rankByImpact(result.shap);
+  const { result, order, values } = prepared;
+  const contributions = Array.from(order, (i) => contribution(model, values, result.shap, i));
+  const shown = Math.min(top, order.length);
+  const topEntries: TopContribution[] = [];
+  for (let k = 0; k < shown; k++) topEntries.push(topContribution(model, x, contributions[k]!, order[k]!));
   let restSum = 0;
-  for (const i of order.slice(top)) restSum += result.shap[i]!;
+  for (let k = shown; k < order.length; k++) restSum += result.shap[order[k]!]!;
   return {
     id,
     model_version: model.modelVersion,
@@ -84,8 +119,8 @@ export function fullExplanation(
     threshold: model.threshold,
     base_value: result.baseValue,
     log_odds: rawScore,
-    contributions: order.map((i) => contribution(model, x, result.shap, i)),
-    top: order.slice(0, top).map((i) => topContribution(model, x, result.shap, i)),
+    contributions,
+    top: topEntries,
     rest: { count: Math.max(0, order.length - top), shap_sum: restSum },
   };
 }

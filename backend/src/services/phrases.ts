@@ -1,18 +1,14 @@
 /**
- * Plain-language rendering of feature values and SHAP contributions, e.g.
- * "External score 2 is low (0.21): raises the risk". Low/high is relative to
- * the population median; categories use their text; binaries read yes/no.
+ * Plain-language rendering of feature values and SHAP contributions, in English
+ * ("External score 2 is low (0.21): raises the risk") or French ("Score externe 2 :
+ * valeur basse (0,21), augmente le risque"). Low/high is relative to the population
+ * median; categories use their text; binaries read yes/no (oui/non).
  */
 import { categoryText, type FeatureInfo } from '../store/artifact-schemas.js';
+import { wordings, type Language } from './phrase-wording.js';
 
 export type Direction = 'raises' | 'lowers';
-
-const formatters = {
-  integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-  oneDecimal: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  twoDecimals: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-  upToTwo: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
-};
+export type { Language };
 
 /** Stored values are float32: print the shortest decimal that maps back to the same float32. */
 export function float32Value(value: number): number | null {
@@ -30,63 +26,69 @@ export function float32Value(value: number): number | null {
 }
 
 /** A number formatted by its unit: years 1 decimal, currency with separators, ratio 2 decimals. */
-export function formatNumber(value: number, unit: FeatureInfo['unit']): string {
+export function formatNumber(value: number, unit: FeatureInfo['unit'], lang: Language = 'en'): string {
+  const w = wordings[lang];
   switch (unit) {
     case 'years':
-      return `${formatters.oneDecimal.format(value)} years`;
+      // Singular or plural follows the number as printed, hence the same rounding.
+      return w.years(w.oneDecimal(value), Number(value.toFixed(1)));
     case 'months':
-      return `${Number.isInteger(value) ? formatters.integer.format(value) : formatters.oneDecimal.format(value)} months`;
+      return w.months(Number.isInteger(value) ? w.integer(value) : w.oneDecimal(value));
     case 'days':
-      return `${formatters.integer.format(value)} days`;
+      return w.days(w.integer(value), Number(value.toFixed(0)));
     case 'currency':
-      return formatters.integer.format(value);
+      return w.integer(value);
     case 'ratio':
-      return formatters.twoDecimals.format(value);
+      return w.twoDecimals(value);
     case 'percent':
-      return `${formatters.oneDecimal.format(value)}%`;
+      return w.percent(w.oneDecimal(value));
     case 'count':
-      return Number.isInteger(value) ? formatters.integer.format(value) : formatters.oneDecimal.format(value);
+      return Number.isInteger(value) ? w.integer(value) : w.oneDecimal(value);
     default:
-      return Math.abs(value) >= 100 ? formatters.integer.format(value) : formatters.upToTwo.format(value);
+      return Math.abs(value) >= 100 ? w.integer(value) : w.upToTwo(value);
   }
 }
 
-/** The value as an advisor reads it: "0.21", "34.5 years", "Cash loans", "yes", "missing". */
-export function displayValue(feature: FeatureInfo, value: number): string {
-  if (Number.isNaN(value)) return 'missing';
-  if (feature.type === 'category') return categoryText(feature, value) ?? `code ${formatNumber(value, null)}`;
-  if (feature.type === 'binary' && (value === 0 || value === 1)) return value === 1 ? 'yes' : 'no';
-  return formatNumber(value, feature.unit);
+/** The value as an advisor reads it: "0.21", "34.5 years", "Cash loans", "yes", "missing" (or in French). */
+export function displayValue(feature: FeatureInfo, value: number, lang: Language = 'en'): string {
+  const w = wordings[lang];
+  if (Number.isNaN(value)) return w.missing;
+  if (feature.type === 'category') return categoryText(feature, value) ?? `${w.code} ${formatNumber(value, null, lang)}`;
+  if (feature.type === 'binary' && (value === 0 || value === 1)) return value === 1 ? w.yes : w.no;
+  return formatNumber(value, feature.unit, lang);
 }
 
 export function directionOf(shap: number): Direction {
   return shap > 0 ? 'raises' : 'lowers';
 }
 
-function effect(shap: number): string {
-  if (shap === 0) return 'no effect on the risk';
-  return shap > 0 ? 'raises the risk' : 'lowers the risk';
+function effect(shap: number, lang: Language): string {
+  const e = wordings[lang].effect;
+  if (shap === 0) return e.none;
+  return shap > 0 ? e.raises : e.lowers;
 }
 
 /** Where a numeric value sits against the population median. */
-function level(value: number, median: number): string | undefined {
+function level(value: number, median: number, lang: Language): string | undefined {
   if (Number.isNaN(median)) return undefined;
-  if (value < median) return 'is low';
-  if (value > median) return 'is high';
-  return 'is typical';
+  const l = wordings[lang].level;
+  if (value < median) return l.low;
+  if (value > median) return l.high;
+  return l.typical;
 }
 
 /**
- * One sentence for one contribution.
+ * One sentence for one contribution, in English (with `label`) or French (with `label_fr`).
  * @param median population median of the feature (NaN when unknown)
  */
-export function phrase(feature: FeatureInfo, value: number, shap: number, median: number): string {
-  const label = feature.label;
-  const tail = effect(shap);
-  if (Number.isNaN(value)) return `${label} is missing: ${tail}`;
-  const shown = displayValue(feature, value);
-  if (feature.type === 'category') return `${label} is ${shown}: ${tail}`;
-  if (feature.type === 'binary') return `${label} (${shown}): ${tail}`;
-  const where = level(value, median);
-  return where === undefined ? `${label} is ${shown}: ${tail}` : `${label} ${where} (${shown}): ${tail}`;
+export function phrase(feature: FeatureInfo, value: number, shap: number, median: number, lang: Language = 'en'): string {
+  const w = wordings[lang];
+  const label = lang === 'fr' ? feature.label_fr : feature.label;
+  const tail = `${w.colon}${effect(shap, lang)}`;
+  if (Number.isNaN(value)) return `${label} ${w.isMissing}${tail}`;
+  const shown = displayValue(feature, value, lang);
+  if (feature.type === 'category') return `${label} ${w.isCategory} ${shown}${tail}`;
+  if (feature.type === 'binary') return `${label} (${shown})${tail}`;
+  const where = level(value, median, lang);
+  return where === undefined ? `${label} ${w.isValue} ${shown}${tail}` : `${label} ${where} (${shown})${tail}`;
 }

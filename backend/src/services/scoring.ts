@@ -7,7 +7,9 @@ import { NotFoundError } from '../errors.js';
 import type { ScoreOutput } from '../runtime/onnx.js';
 import type { Explanation as ShapResult } from '../runtime/shap.js';
 import { scoreFields, type ScoreFields } from './decision.js';
-import { compactExplanation, fullExplanation, type CompactExplanation, type ExplanationBody } from './explanation.js';
+import {
+  compactExplanation, fullExplanation, prepareExplanation, type CompactExplanation, type ExplanationBody, type PreparedExplanation,
+} from './explanation.js';
 import type { ModelContext } from './model-context.js';
 
 export type InferenceKind = 'onnx' | 'shap';
@@ -30,15 +32,16 @@ export interface BatchResponse {
   results: BatchResult[];
 }
 
-/** How many stored clients' SHAP values are kept (about 0.7 KB each for 86 features). */
+/** How many stored clients' SHAP values are kept (about 1.6 KB each for 86 features, with their ranking and printed inputs). */
 export const STORED_SHAP_CACHE_SIZE = 20_000;
 
 export class ScoringService {
   readonly model: ModelContext;
   private readonly observe: InferenceObserver;
-  // A stored client's inputs never change for a given model, so neither do its SHAP values:
-  // advisors reopen the same clients (and the dashboard asks again when it revalidates).
-  private readonly storedShap = new Map<number, ShapResult>();
+  // A stored client's inputs never change for a given model, so neither do its SHAP values (nor
+  // their ranking and printed inputs): advisors reopen the same clients (and the dashboard asks
+  // again when it revalidates).
+  private readonly storedShap = new Map<number, PreparedExplanation>();
 
   private readonly shapCacheSize: number;
 
@@ -85,7 +88,7 @@ export class ScoringService {
   /** Explanation of any vector under a client id (a stored client or a what-if variant). */
   async explainVector(id: number, x: Float64Array, top: number): Promise<ExplanationBody> {
     const { probability, rawScore } = await this.scoreVector(x);
-    return fullExplanation(this.model, id, x, this.explain(x), probability, rawScore, top);
+    return fullExplanation(this.model, id, x, prepareExplanation(x, this.explain(x)), probability, rawScore, top);
   }
 
   async explainClient(id: number, top: number): Promise<ExplanationBody> {
@@ -94,11 +97,11 @@ export class ScoringService {
     return fullExplanation(this.model, id, x, this.storedExplanation(id, x), probability, rawScore, top);
   }
 
-  /** SHAP values of a stored client, computed once; the oldest entry goes when the cache is full. */
-  private storedExplanation(id: number, x: Float64Array): ShapResult {
+  /** SHAP values (ranked) of a stored client, computed once; the oldest entry goes when the cache is full. */
+  private storedExplanation(id: number, x: Float64Array): PreparedExplanation {
     const cached = this.storedShap.get(id);
     if (cached) return cached;
-    const fresh = this.explain(x);
+    const fresh = prepareExplanation(x, this.explain(x));
     if (this.shapCacheSize === 0) return fresh;
     if (this.storedShap.size >= this.shapCacheSize) {
       this.storedShap.delete(this.storedShap.keys().next().value as number);

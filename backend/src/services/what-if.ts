@@ -4,7 +4,7 @@
  */
 import { scoreFields, type ScoreFields } from './decision.js';
 import type { ExplanationBody } from './explanation.js';
-import { fullExplanation } from './explanation.js';
+import { fullExplanation, prepareExplanation } from './explanation.js';
 import { float32Value } from './phrases.js';
 import type { ScoringService } from './scoring.js';
 
@@ -18,11 +18,11 @@ export interface FeatureChange {
 
 export interface WhatIfResponse {
   id: number;
-  changes: Array<{ feature: string; label: string; from: number | null; to: number | null }>;
+  changes: Array<{ feature: string; label: string; label_fr: string; from: number | null; to: number | null }>;
   before: ScoreFields;
   after: ScoreFields;
   explanation: ExplanationBody;
-  moved: Array<{ feature: string; label: string; shap_before: number; shap_after: number; delta: number }>;
+  moved: Array<{ feature: string; label: string; label_fr: string; shap_before: number; shap_after: number; delta: number }>;
 }
 
 export async function whatIf(service: ScoringService, id: number, changes: FeatureChange[], top: number): Promise<WhatIfResponse> {
@@ -47,6 +47,7 @@ export async function whatIf(service: ScoringService, id: number, changes: Featu
     .map((m) => ({
       feature: model.features[m.i]!.name,
       label: model.features[m.i]!.label,
+      label_fr: model.features[m.i]!.label_fr,
       shap_before: m.shapBefore,
       shap_after: m.shapAfter,
       delta: m.shapAfter - m.shapBefore,
@@ -57,12 +58,13 @@ export async function whatIf(service: ScoringService, id: number, changes: Featu
     changes: changes.map((c) => ({
       feature: model.features[c.index]!.name,
       label: model.features[c.index]!.label,
+      label_fr: model.features[c.index]!.label_fr,
       from: float32Value(before[c.index]!),
       to: float32Value(after[c.index]!),
     })),
     before: scoreFields(scored.probability[0]!, model.threshold),
     after: scoreFields(scored.probability[1]!, model.threshold),
-    explanation: fullExplanation(model, id, after, shapAfter, scored.probability[1]!, scored.rawScore[1]!, top),
+    explanation: fullExplanation(model, id, after, prepareExplanation(after, shapAfter), scored.probability[1]!, scored.rawScore[1]!, top),
     moved,
   };
 }

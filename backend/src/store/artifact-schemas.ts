@@ -29,6 +29,8 @@ export type FeatureUnit = null | 'years' | 'days' | 'currency' | 'ratio' | 'coun
 export interface FeatureInfo {
   name: string;
   label: string;
+  /** French label; features.json may omit it (older artifacts), then it is the English label. */
+  label_fr: string;
   description: string;
   type: FeatureType;
   unit: FeatureUnit;
@@ -86,11 +88,17 @@ export function parseFeatures(raw: unknown, file: string): FeatureInfo[] {
     if (typeof type !== 'string' || !TYPES.has(type)) fail(`features[${i}] (${name}).type must be numeric, binary or category, got ${JSON.stringify(type)}`);
     const unit = item['unit'] ?? null;
     if (!UNITS.has(unit as string | null)) fail(`features[${i}] (${name}).unit ${JSON.stringify(unit)} is not a known unit`);
+    const labelFr = item['label_fr'];
+    if (labelFr !== undefined && (typeof labelFr !== 'string' || labelFr.trim() === '')) {
+      fail(`features[${i}] (${name}).label_fr must be a non-empty string when present, got ${JSON.stringify(labelFr)}`);
+    }
     const categories = item['categories'] ?? null;
     if (categories !== null && !Array.isArray(categories) && !isRecord(categories)) fail(`features[${i}] (${name}).categories must be a list, an object or null`);
+    const label = typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : name;
     return {
       name,
-      label: typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : name,
+      label,
+      label_fr: typeof labelFr === 'string' ? labelFr : label,
       description: typeof item['description'] === 'string' ? item['description'] : '',
       type: type as FeatureType,
       unit: unit as FeatureUnit,

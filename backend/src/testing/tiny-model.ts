@@ -22,12 +22,12 @@ import { randomTrees, rng } from './random-trees.js';
 import { TreeScorer } from './tree-scorer.js';
 
 export const TINY_FEATURES: FeatureInfo[] = [
-  { name: 'EXT_SOURCE_2', label: 'External score 2', description: '', type: 'numeric', unit: null, source: 'application', categories: null },
-  { name: 'AGE_YEARS', label: 'Age', description: '', type: 'numeric', unit: 'years', source: 'application', categories: null },
-  { name: 'AMT_CREDIT', label: 'Credit amount', description: '', type: 'numeric', unit: 'currency', source: 'application', categories: null },
-  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },
-  { name: 'FLAG_OWN_CAR', label: 'Owns a car', description: '', type: 'binary', unit: null, source: 'application', categories: null },
-  { name: 'CREDIT_INCOME_RATIO', label: 'Credit / income', description: '', type: 'numeric', unit: 'ratio', source: 'application', categories: null },
+  { name: 'EXT_SOURCE_2', label: 'External score 2', label_fr: 'Score externe 2', description: '', type: 'numeric', unit: null, source: 'application', categories: null },
+  { name: 'AGE_YEARS', label: 'Age', label_fr: 'Âge', description: '', type: 'numeric', unit: 'years', source: 'application', categories: null },
+  { name: 'AMT_CREDIT', label: 'Credit amount', label_fr: 'Montant du crédit', description: '', type: 'numeric', unit: 'currency', source: 'application', categories: null },
+  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },
+  { name: 'FLAG_OWN_CAR', label: 'Owns a car', label_fr: 'Possède une voiture', description: '', type: 'binary', unit: null, source: 'application', categories: null },
+  { name: 'CREDIT_INCOME_RATIO', label: 'Credit / income', label_fr: 'Crédit / revenu', description: '', type: 'numeric', unit: 'ratio', source: 'application', categories: null },
 ];
 export const TINY_IDS = Array.from({ length: 40 }, (_, i) => 100001 + i * 3);
 export const TINY_THRESHOLD = 0.5;
@@ -79,7 +79,7 @@ export interface TinyApp {
   close(): void;
 }
 
-export function tinyArtifactDocs(): Pick<Artifacts, 'manifest' | 'features' | 'metrics' | 'fairness' | 'drift' | 'population' | 'importance' | 'trees'> {
+export function tinyArtifactDocs(features: FeatureInfo[] = TINY_FEATURES): Pick<Artifacts, 'manifest' | 'features' | 'metrics' | 'fairness' | 'drift' | 'population' | 'importance' | 'trees'> {
   const manifest: Manifest = {
     artifact_format: 1, model_version: '0.1.0', trained_at: '2024-01-01T00:00:00+00:00', feature_count: TINY_FEATURES.length,
     threshold: TINY_THRESHOLD, cost: { fn_cost: 10, fp_cost: 1 }, files: {},
@@ -87,7 +87,7 @@ export function tinyArtifactDocs(): Pick<Artifacts, 'manifest' | 'features' | 'm
   const quantiles = (median: number): { all: number[] } => ({ all: [0, 0, 0, 0, median, 0, 0, 0, 0] });
   return {
     manifest,
-    features: TINY_FEATURES,
+    features,
     trees,
     metrics: { model_version: '0.1.0', chosen: { nested_cv: { auc_mean: 0.75, auc_std: 0.02, cost_per_1000: 500, recall: 0.6, precision: 0.2 } } },
     fairness: { threshold: TINY_THRESHOLD, groups: [] },
@@ -100,11 +100,14 @@ export function tinyArtifactDocs(): Pick<Artifacts, 'manifest' | 'features' | 'm
   };
 }
 
-export function createTinyApp(config: Partial<AppConfig> = {}, state: AppState = { ready: true, shuttingDown: false }): TinyApp {
+/** @param features the catalogue served (TINY_FEATURES, or a variant of it such as one without French labels) */
+export function createTinyApp(
+  config: Partial<AppConfig> = {}, state: AppState = { ready: true, shuttingDown: false }, features: FeatureInfo[] = TINY_FEATURES,
+): TinyApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-tiny-'));
   const file = path.join(dir, 'clients.sqlite');
   writeStore(file);
-  const docs = tinyArtifactDocs();
+  const docs = tinyArtifactDocs(features);
   const ensemble = buildEnsemble(docs.trees);
   const scorer = new TreeScorer(ensemble);
   const store = SqliteClientStore.open(file, TINY_FEATURES.length, '0.1.0');

@@ -10,9 +10,9 @@ import pytest
 from tools.client import choose_client, explain_client
 
 CATALOGUE = [
-    {"name": "EXT_SOURCE_2", "label": "External score 2", "type": "numeric", "unit": None, "categories": None},
-    {"name": "AMT_CREDIT", "label": "Credit amount", "type": "numeric", "unit": "currency", "categories": None},
-    {"name": "NAME_CONTRACT_TYPE", "label": "Contract type", "type": "category", "unit": None,
+    {"name": "EXT_SOURCE_2", "label": "External score 2", "label_fr": "Score externe 2", "type": "numeric", "unit": None, "categories": None},
+    {"name": "AMT_CREDIT", "label": "Credit amount", "label_fr": "Montant du crédit", "type": "numeric", "unit": "currency", "categories": None},
+    {"name": "NAME_CONTRACT_TYPE", "label": "Contract type", "label_fr": "Type de contrat", "type": "category", "unit": None,
      "categories": ["Cash loans", "Revolving loans"]},
 ]
 POPULATION = {"quantile_levels": [0.25, 0.5, 0.75], "features": {

@@ -1,11 +1,15 @@
-from model.features.catalogue import CATALOGUE
+import pytest
 
-from tools.labels import FEATURE_LABELS_FR, group_name
+from tools.labels import feature_label, group_name
 
 
-def test_every_feature_the_model_may_use_has_a_french_label():
-    missing = sorted(set(CATALOGUE) - set(FEATURE_LABELS_FR))
-    assert missing == []
+def test_feature_labels_come_from_the_catalogue_in_both_languages():
+    catalogue = {"EXT_SOURCE_2": {"label": "External score 2", "label_fr": "Score externe 2"},
+                 "OLD": {"label": "Old artifact"}}
+    assert feature_label("EXT_SOURCE_2", "fr", catalogue) == "Score externe 2"
+    assert feature_label("EXT_SOURCE_2", "en", catalogue) == "External score 2"
+    with pytest.raises(KeyError, match="OLD"):
+        feature_label("OLD", "fr", catalogue)
 
 
 def test_fairness_groups_read_as_words():

@@ -25,6 +25,15 @@ def test_every_feature_of_the_full_table_set_is_described():
     assert by_name["NAME_CONTRACT_TYPE"]["categories"] == ["Cash loans", "Revolving loans"]
     assert by_name["AGE_YEARS"]["unit"] == "years" and by_name["FLAG_OWN_CAR"]["type"] == "binary"
     assert by_name["INST_LATE_SHARE"]["source"] == "installments_payments"
+    assert by_name["EXT_SOURCE_2"]["label_fr"] == "Score externe 2"
+    assert all(c["label_fr"] for c in catalogue)
+
+
+def test_english_and_french_catalogues_list_the_same_features():
+    from model.features.catalogue import CATALOGUE
+    from model.features.labels_fr import FEATURE_LABELS_FR
+
+    assert sorted(CATALOGUE) == sorted(FEATURE_LABELS_FR)
 
 
 def test_an_undescribed_feature_is_refused():

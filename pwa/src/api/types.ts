@@ -15,6 +15,8 @@ export interface Problem {
 export interface FeatureInfo {
   name: string;
   label: string;
+  /** French label (absent in catalogues served before it existed). */
+  label_fr?: string;
   description: string;
   type: 'numeric' | 'binary' | 'category';
   unit: string | null;
@@ -99,6 +101,8 @@ export interface Score {
 export interface Contribution {
   feature: string;
   label: string;
+  /** Absent in explanations kept offline before the API served it. */
+  label_fr?: string;
   value: number | null;
   shap: number;
 }
@@ -107,6 +111,7 @@ export interface TopContribution extends Contribution {
   display_value: string;
   direction: 'raises' | 'lowers';
   phrase: string;
+  phrase_fr?: string;
 }
 
 export interface Explanation {
@@ -124,11 +129,11 @@ export interface Explanation {
 
 export interface WhatIfResult {
   id: number;
-  changes: { feature: string; label: string; from: number | null; to: number | null }[];
+  changes: { feature: string; label: string; label_fr?: string; from: number | null; to: number | null }[];
   before: Omit<Score, 'id'> & { id?: number };
   after: Omit<Score, 'id'> & { id?: number };
   explanation: Explanation;
-  moved: { feature: string; label: string; shap_before: number; shap_after: number; delta: number }[];
+  moved: { feature: string; label: string; label_fr?: string; shap_before: number; shap_after: number; delta: number }[];
 }
 
 export interface FeatureDistribution {
@@ -153,7 +158,8 @@ export interface Population {
 
 export interface Importance {
   n_clients: number;
-  features: { name: string; label: string; mean_abs_shap: number }[];
+  /** label_fr is not in importance.json: added from the model catalogue by name. */
+  features: { name: string; label: string; label_fr?: string; mean_abs_shap: number }[];
 }
 
 export interface ThresholdPoint {
@@ -203,6 +209,8 @@ export interface Fairness {
 export interface DriftFeature {
   name: string;
   label: string;
+  /** Not in drift.json: added from the model catalogue by name. */
+  label_fr?: string;
   psi: number;
   ks: number;
   ks_pvalue: number;

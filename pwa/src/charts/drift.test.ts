@@ -18,6 +18,15 @@ suite('drift chart', () => {
     expect(Array.from(svg.querySelectorAll('.value-label')).map((t) => t.textContent)).toEqual(['0.9 ⚠ drift', '0.01']);
     expect(svg.querySelector('.reference-label')?.textContent).toBe('Threshold 0.2');
   });
+  it('shows the catalogue’s French labels in French', () => {
+    const bilingual = { ...data, features: data.features.map((f) => (f.name === 'B' ? { ...f, label_fr: 'Variable qui bouge' } : f)) };
+    const svg = newSvg();
+    drift.draw(svg, bilingual, { locale: 'fr' });
+    expect(Array.from(svg.querySelectorAll('.row-label')).map((t) => t.textContent)).toEqual(['Variable qui bouge', 'Stable one']);
+    expect(drift.describe(bilingual, 'fr')).toContain('« Variable qui bouge »');
+    expect(drift.table(bilingual, 'fr').rows.map((r) => r[0])).toEqual(['Variable qui bouge', 'Stable one']);
+    expect(drift.describe(bilingual, 'en')).toContain('“Moving one”');
+  });
   it('counts flagged features in the reading', () => {
     expect(drift.headline(data, 'en')).toBe('1 feature drifts among new clients');
     expect(drift.headline({ ...data, features: [data.features[0]!] }, 'en')).toBe('New clients resemble the training clients');

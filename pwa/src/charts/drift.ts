@@ -1,4 +1,5 @@
 /** Drift of new clients vs training clients: PSI per feature, flagged ones hatched and labelled. */
+import { localLabel } from '../i18n/feature-text.js';
 import { formatNumber } from '../i18n/format.js';
 import { fill, messages, type Locale } from '../i18n/messages.js';
 import type { Drift } from '../api/types.js';
@@ -38,7 +39,7 @@ export function describe(data: DriftData, locale: Locale): string {
     n: data.features.length,
     psi: formatNumber(data.psi_threshold, locale, 2),
     ks: formatNumber(data.ks_threshold, locale, 2),
-    label: worst?.label ?? '',
+    label: worst ? localLabel(worst, locale) : '',
     v: formatNumber(worst?.psi ?? 0, locale, 3),
   });
 }
@@ -47,7 +48,7 @@ export function table(data: DriftData, locale: Locale): TableData {
   const m = messages(locale).charts.drift;
   return {
     columns: [m.colFeature, m.colPsi, m.colKs, m.colState],
-    rows: sorted(data).map((f) => [f.label, formatNumber(f.psi, locale, 3), formatNumber(f.ks, locale, 3), f.flagged ? m.flagged : m.stable]),
+    rows: sorted(data).map((f) => [localLabel(f, locale), formatNumber(f.psi, locale, 3), formatNumber(f.ks, locale, 3), f.flagged ? m.flagged : m.stable]),
   };
 }
 
@@ -55,7 +56,7 @@ export function draw(svgEl: SVGSVGElement, data: DriftData, options?: Partial<ty
   const o = mergeOptions(defaults, options);
   const m = messages(o.locale).charts.drift;
   const bars = sorted(data).slice(0, Math.max(1, data.top)).map((f) => ({
-    label: f.label,
+    label: localLabel(f, o.locale),
     value: f.psi,
     // Flagged features differ by pattern and by the word next to the value, not only by colour.
     valueText: `${formatNumber(f.psi, o.locale, 3)}${f.flagged ? ` ⚠ ${m.flagged}` : ''}`,
@@ -64,7 +65,7 @@ export function draw(svgEl: SVGSVGElement, data: DriftData, options?: Partial<ty
     stroke: f.flagged ? roles.raises : roles.lowers,
     className: f.flagged ? 'flagged' : 'stable',
     markLabel: fill(m.mark, {
-      label: f.label, psi: formatNumber(f.psi, o.locale, 3), ks: formatNumber(f.ks, o.locale, 3), state: f.flagged ? m.flagged : m.stable,
+      label: localLabel(f, o.locale), psi: formatNumber(f.psi, o.locale, 3), ks: formatNumber(f.ks, o.locale, 3), state: f.flagged ? m.flagged : m.stable,
     }),
   }));
   const marks = drawHBars(svgEl, bars, {

@@ -20,6 +20,15 @@ suite('importance chart', () => {
     expect(widths[0]).toBeGreaterThan(widths[1]!);
     expect(Array.from(svg.querySelectorAll('.row-label')).map((t) => t.textContent)).toEqual(['External score', 'Age', 'Credit']);
   });
+  it('shows the catalogue’s French labels in French, the English label where there is none', () => {
+    const bilingual = { ...data, features: data.features.map((f) => (f.name === 'A' ? { ...f, label_fr: 'Score externe' } : f.name === 'B' ? { ...f, label_fr: 'Âge' } : f)) };
+    const svg = newSvg();
+    importance.draw(svg, bilingual, { locale: 'fr' });
+    expect(Array.from(svg.querySelectorAll('.row-label')).map((t) => t.textContent)).toEqual(['Score externe', 'Âge', 'Credit']);
+    expect(importance.headline(bilingual, 'fr')).toContain('Score externe');
+    expect(importance.describe(bilingual, 'fr')).toMatch(/^« Score externe ».*« Âge » et « Credit »/);
+    expect(importance.table(bilingual, 'en').rows.map((r) => r[0])).toEqual(['External score', 'Age', 'Credit']);
+  });
   it('reads the leader and the share of the top features', () => {
     expect(importance.topShare(data)).toBeCloseTo(0.45 / 0.5);
     expect(importance.describe(data, 'en')).toBe(

@@ -51,6 +51,18 @@ suite('SHAP waterfall', () => {
     );
   });
 
+  it('shows the French labels in French and the English ones in English, English when a French one is absent', () => {
+    const bilingual: WaterfallData = { ...data, top: [{ ...data.top[0]!, label_fr: 'Score externe 2' }, { ...data.top[1]!, label_fr: 'Âge' }, data.top[2]!] };
+    expect(steps(bilingual, 'fr').filter((s) => s.kind === 'item').map((s) => s.label)).toEqual(['Score externe 2', 'Âge', 'Credit amount']);
+    expect(steps(bilingual, 'en').filter((s) => s.kind === 'item').map((s) => s.label)).toEqual(['External score 2', 'Age', 'Credit amount']);
+    expect(headline(bilingual, 'fr')).toBe('« Score externe 2 » est ce qui augmente le plus le risque');
+    expect(describe(bilingual, 'fr')).toContain('Le plus influent est « Score externe 2 », qui augmente le risque (+0,60), suivi de « Âge ».');
+    expect(table(bilingual, 'fr').rows[2]![0]).toBe('Âge');
+    const svg = newSvg();
+    draw(svg, bilingual, { locale: 'fr', width: 700 });
+    expect(svg.querySelector('.row-item .row-label')?.textContent).toMatch(/^Score externe 2 = /);
+  });
+
   it('lists every row in the table with the same numbers as the bars', () => {
     const t = table(data, 'en');
     expect(t.rows[1]).toEqual(['External score 2', '0.21', '+0.60', 'raises']);

@@ -3,6 +3,7 @@
  * contribution, the rest summed. Bars add up in log-odds; the axis is labelled in probabilities.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { localLabel } from '../i18n/feature-text.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
 import { fill, messages, type Locale } from '../i18n/messages.js';
 import { mergeOptions, prepareSvg, textSizes, truncate } from './frame.js';
@@ -12,6 +13,7 @@ import type { BaseOptions, ChartModule, TableData } from './types.js';
 
 export interface WaterfallItem {
   label: string;
+  label_fr?: string;
   display_value: string;
   shap: number;
 }
@@ -52,7 +54,7 @@ export function steps(data: WaterfallData, locale: Locale): Step[] {
   const out: Step[] = [{ kind: 'base', label: w.base, value: formatPercent(sigmoid(data.base_value), locale), start: data.base_value, end: data.base_value, shap: 0 }];
   let cumulative = data.base_value;
   for (const item of data.top) {
-    out.push({ kind: 'item', label: item.label, value: item.display_value, start: cumulative, end: cumulative + item.shap, shap: item.shap });
+    out.push({ kind: 'item', label: localLabel(item, locale), value: item.display_value, start: cumulative, end: cumulative + item.shap, shap: item.shap });
     cumulative += item.shap;
   }
   if (data.rest.count > 0) {
@@ -77,7 +79,7 @@ export function headline(data: WaterfallData, locale: Locale): string {
   const w = messages(locale).charts.waterfall;
   const first = data.top[0];
   if (!first) return w.final;
-  return fill(first.shap >= 0 ? w.headlineRaises : w.headlineLowers, { label: first.label });
+  return fill(first.shap >= 0 ? w.headlineRaises : w.headlineLowers, { label: localLabel(first, locale) });
 }
 
 export function describe(data: WaterfallData, locale: Locale): string {
@@ -86,10 +88,10 @@ export function describe(data: WaterfallData, locale: Locale): string {
   const params = {
     base: formatPercent(sigmoid(data.base_value), locale),
     p: formatPercent(sigmoid(data.log_odds), locale),
-    label: first?.label ?? '',
+    label: first ? localLabel(first, locale) : '',
     effect: effect(first?.shap ?? 0, locale),
     shap: formatSigned(first?.shap ?? 0, locale),
-    label2: second?.label ?? '',
+    label2: second ? localLabel(second, locale) : '',
   };
   return fill(second ? w.describe : w.describeSingle, params);
 }

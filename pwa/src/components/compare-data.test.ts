@@ -14,8 +14,8 @@ const population: Population = {
   sample: { features: ['AGE_YEARS', 'EXT_SOURCE_2'], ids: [1, 2, 3], probability: [0.1, 0.5, 0.05], target: [0, 1, 0], values: [[30, 0.7], [25, null], [50, 0.8]] },
 };
 const features: FeatureInfo[] = [
-  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },
-  { name: 'AGE_YEARS', label: 'Age', description: '', type: 'numeric', unit: 'years', source: 'application', categories: null },
+  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },
+  { name: 'AGE_YEARS', label: 'Age', label_fr: 'Âge', description: '', type: 'numeric', unit: 'years', source: 'application', categories: null },
 ];
 
 describe('comparison data', () => {
@@ -29,12 +29,13 @@ describe('comparison data', () => {
     const client = { ...clientFixture(1), features: { NAME_CONTRACT_TYPE: 1, AGE_YEARS: 41.2 } };
     const index = indexFeatures(features);
     expect(distributionData('NAME_CONTRACT_TYPE', population, client, index, 'en')).toMatchObject({ label: 'Contract type', clientValue: 1, clientDisplay: 'Revolving loans', categories: ['Cash loans', 'Revolving loans'] });
-    expect(distributionData('AGE_YEARS', population, client, index, 'fr')?.clientDisplay).toBe('41,2 ans');
+    expect(distributionData('AGE_YEARS', population, client, index, 'fr')).toMatchObject({ label: 'Âge', clientDisplay: '41,2 ans' });
+    expect(distributionData('NAME_CONTRACT_TYPE', population, client, index, 'fr')?.label).toBe('Type de contrat');
     expect(distributionData('UNKNOWN', population, client, index, 'fr')).toBeNull();
   });
 
   it('builds the scatter from the sample rows, keeping missing values as null, and places the client', () => {
-    const data = scatterData('AGE_YEARS', 'EXT_SOURCE_2', population, clientFixture(1), 0.12, 0.09, indexFeatures(features));
+    const data = scatterData('AGE_YEARS', 'EXT_SOURCE_2', population, clientFixture(1), 0.12, 0.09, indexFeatures(features), 'en');
     expect(data.points).toEqual([
       { id: 1, x: 30, y: 0.7, probability: 0.1 },
       { id: 2, x: 25, y: null, probability: 0.5 },
@@ -43,5 +44,7 @@ describe('comparison data', () => {
     expect(data.client).toEqual({ x: 41.2, y: 0.21, probability: 0.12 });
     expect(data.xLabel).toBe('Age');
     expect(data.yLabel).toBe('EXT_SOURCE_2');
+    const french = scatterData('AGE_YEARS', 'EXT_SOURCE_2', population, clientFixture(1), 0.12, 0.09, indexFeatures(features), 'fr');
+    expect([french.xLabel, french.yLabel]).toEqual(['Âge', 'EXT_SOURCE_2']);
   });
 });

@@ -29,7 +29,7 @@ export function distributionData(
   const value = client.features[feature] ?? null;
   const categories = categoryNames(info, locale) ?? undefined;
   return {
-    label: featureLabel(index, feature),
+    label: featureLabel(index, feature, locale),
     edges: dist.histogram.edges,
     repaid: dist.histogram.repaid,
     defaulted: dist.histogram.defaulted,
@@ -41,13 +41,14 @@ export function distributionData(
 
 export function scatterData(
   xFeature: string, yFeature: string, population: Population, client: ClientDetail, probability: number, threshold: number, index: FeatureIndex,
+  locale: Locale,
 ): ScatterData {
   const s = population.sample;
   const xi = s.features.indexOf(xFeature);
   const yi = s.features.indexOf(yFeature);
   return {
-    xLabel: featureLabel(index, xFeature),
-    yLabel: featureLabel(index, yFeature),
+    xLabel: featureLabel(index, xFeature, locale),
+    yLabel: featureLabel(index, yFeature, locale),
     threshold,
     points: s.ids.map((id, i) => ({
       id,

@@ -53,7 +53,7 @@ export class ComparePanel extends LitElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <select id=${id} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
-        ${choices.map((f) => html`<option value=${f} ?selected=${f === value}>${featureLabel(this.features, f)}</option>`)}
+        ${choices.map((f) => html`<option value=${f} ?selected=${f === value}>${featureLabel(this.features, f, getLocale())}</option>`)}
       </select>
     </div>`;
   }
@@ -64,7 +64,7 @@ export class ComparePanel extends LitElement {
     const m = msg().client;
     const locale = getLocale();
     const dist = distributionData(this.feature, population, client, this.features, locale);
-    const pair = scatterData(this.xFeature, this.yFeature, population, client, this.probability, this.threshold, this.features);
+    const pair = scatterData(this.xFeature, this.yFeature, population, client, this.probability, this.threshold, this.features, locale);
     const sampleChoices = scatterChoices(population, explanation);
     return html`<div class="pair">
       <div>

@@ -1,5 +1,6 @@
 /** Feature metadata helpers: labels, category names and readable values. */
 import type { FeatureInfo } from '../api/types.js';
+import { localLabel } from '../i18n/feature-text.js';
 import { formatValue } from '../i18n/format.js';
 import { messages, type Locale } from '../i18n/messages.js';
 
@@ -9,8 +10,21 @@ export function indexFeatures(features: FeatureInfo[] | undefined): FeatureIndex
   return new Map((features ?? []).map((f) => [f.name, f]));
 }
 
-export function featureLabel(index: FeatureIndex, name: string): string {
-  return index.get(name)?.label ?? name;
+/** The catalogue's label of a feature in the interface language, or its raw name when unknown. */
+export function featureLabel(index: FeatureIndex, name: string, locale: Locale): string {
+  const info = index.get(name);
+  return info ? localLabel(info, locale) : name;
+}
+
+/**
+ * Give entries that carry only an English label (importance.json, drift.json) the catalogue's
+ * French label, matched by feature name.
+ */
+export function withCatalogueLabels<T extends { name: string; label: string }>(items: T[], index: FeatureIndex): (T & { label_fr?: string })[] {
+  return items.map((item) => {
+    const labelFr = index.get(item.name)?.label_fr;
+    return labelFr ? { ...item, label_fr: labelFr } : item;
+  });
 }
 
 /** Names of the codes of a category feature (array or {code: name} map), or yes/no for binary ones. */

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client.js';
 import type { ClientDetail, Explanation, FeatureInfo, WhatIfResult } from '../api/types.js';
 import { decisionLabel } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
+import { localLabel } from '../i18n/feature-text.js';
 import { formatPercent, formatPoints, formatSigned } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -83,7 +84,7 @@ export class WhatIfPanel extends LitElement {
     }
     const { changes, invalid } = parseDraft(this.fields(), this.draft);
     if (invalid.length) {
-      this.message = { text: fill(m.invalid, { label: featureLabel(this.features, invalid[0]!) }), kind: 'error' };
+      this.message = { text: fill(m.invalid, { label: featureLabel(this.features, invalid[0]!, getLocale()) }), kind: 'error' };
       return;
     }
     if (Object.keys(changes).length === 0) {
@@ -123,7 +124,7 @@ export class WhatIfPanel extends LitElement {
   private input(field: EditableField) {
     const locale = getLocale();
     const id = `wi-${field.feature}`;
-    const label = featureLabel(this.features, field.feature);
+    const label = featureLabel(this.features, field.feature, locale);
     // Rounded for reading; an untouched field is never sent, so rounding changes nothing.
     const shown = field.original === null ? '' : String(Number(field.original.toPrecision(4)));
     const current = this.draft[field.feature] ?? (locale === 'fr' ? shown.replace('.', ',') : shown);
@@ -155,7 +156,7 @@ export class WhatIfPanel extends LitElement {
         <h3>${m.movedHeading}</h3>
         <table class="moved">
           <thead><tr><th scope="col">${m.columns.feature}</th><th scope="col" class="num">${m.columns.before}</th><th scope="col" class="num">${m.columns.after}</th><th scope="col" class="num">${m.columns.delta}</th></tr></thead>
-          <tbody>${r.moved.map((x) => html`<tr><th scope="row">${x.label}</th><td class="num">${formatSigned(x.shap_before, locale)}</td><td class="num">${formatSigned(x.shap_after, locale)}</td><td class="num">${x.delta >= 0 ? '▲' : '▼'} ${formatSigned(x.delta, locale)}</td></tr>`)}</tbody>
+          <tbody>${r.moved.map((x) => html`<tr><th scope="row">${localLabel(x, locale)}</th><td class="num">${formatSigned(x.shap_before, locale)}</td><td class="num">${formatSigned(x.shap_after, locale)}</td><td class="num">${x.delta >= 0 ? '▲' : '▼'} ${formatSigned(x.delta, locale)}</td></tr>`)}</tbody>
         </table>
       </div>
     </section>`;

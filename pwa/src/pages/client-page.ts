@@ -6,7 +6,7 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
-import type { ModelInfo, Population } from '../api/types.js';
+import type { ModelInfo, Population, TopContribution } from '../api/types.js';
 import '../components/chart-figure.js';
 import '../components/client-summary.js';
 import '../components/compare-panel.js';
@@ -15,9 +15,11 @@ import '../components/what-if-panel.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
 import { waterfallChart } from '../charts/waterfall.js';
+import { localPhrase } from '../i18n/feature-text.js';
 import { formatDateTime, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import type { Locale } from '../i18n/messages.js';
 import { loadClientBundle, NotAvailableOfflineError, type ClientBundle } from '../offline/client-loader.js';
 import { services } from '../services.js';
 import { clientStyles } from './client-page.styles.js';
@@ -94,6 +96,12 @@ export class ClientPage extends LitElement {
     return fill(bundle.source === 'cache' ? m.dataCached : m.dataFresh, { date });
   }
 
+  /** One phrase in the interface language; an English fallback (kept offline before French existed) says so with lang. */
+  private phraseItem(t: TopContribution, locale: Locale) {
+    const p = localPhrase(t, locale);
+    return html`<li class=${t.direction}><span class="arrow" aria-hidden="true">${t.direction === 'raises' ? '▲' : '▼'}</span> <span lang=${p.lang}>${p.text}</span></li>`;
+  }
+
   private renderClient(b: ClientBundle) {
     const m = msg().client;
     const locale = getLocale();
@@ -135,7 +143,7 @@ export class ClientPage extends LitElement {
           <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
           <p>${m.whyIntro}</p>
           <ul class="phrases">
-            ${b.explanation.top.map((t) => html`<li class=${t.direction}><span class="arrow" aria-hidden="true">${t.direction === 'raises' ? '▲' : '▼'}</span> <span lang="en">${t.phrase}</span></li>`)}
+            ${b.explanation.top.map((t) => this.phraseItem(t, locale))}
           </ul>
         </section>
       </div>

@@ -6,6 +6,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import '../components/chart-figure.js';
+import { indexFeatures, withCatalogueLabels } from '../components/feature-meta.js';
 import { confusionChart } from '../charts/confusion.js';
 import { costCurveChart } from '../charts/cost-curve.js';
 import { driftChart } from '../charts/drift.js';
@@ -70,6 +71,8 @@ export class ModelPage extends LitElement {
             [m.recall, formatPercent(cv.recall, locale, 0)],
             [m.precision, formatPercent(cv.precision, locale, 0)],
           ];
+          // importance.json and drift.json carry English labels only: French ones come from the catalogue.
+          const catalogue = indexFeatures(d.model.features);
           const byAttr = (a: string) => ({ groups: d.fairness.groups.filter((g) => g.attribute === a) });
           return html`
             <section class="card" aria-labelledby="h-summary">
@@ -80,7 +83,7 @@ export class ModelPage extends LitElement {
             <div class="grid">
               <section class="card" aria-labelledby="h-imp">
                 <h2 id="h-imp">${m.importanceHeading}</h2>
-                <chart-figure .chart=${importanceChart} .data=${{ features: d.importance.features, top: defaults.importanceTop }}></chart-figure>
+                <chart-figure .chart=${importanceChart} .data=${{ features: withCatalogueLabels(d.importance.features, catalogue), top: defaults.importanceTop }}></chart-figure>
               </section>
               <section class="card" aria-labelledby="h-cost">
                 <h2 id="h-cost">${m.costHeading}</h2>
@@ -92,7 +95,7 @@ export class ModelPage extends LitElement {
               </section>
               <section class="card" aria-labelledby="h-drift">
                 <h2 id="h-drift">${m.driftHeading}</h2>
-                <chart-figure .chart=${driftChart} .data=${{ ...d.drift, top: defaults.driftTop }}></chart-figure>
+                <chart-figure .chart=${driftChart} .data=${{ ...d.drift, features: withCatalogueLabels(d.drift.features, catalogue), top: defaults.driftTop }}></chart-figure>
               </section>
             </div>
             <section class="card" aria-labelledby="h-fair" style="margin-top:1.25rem">
