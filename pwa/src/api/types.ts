@@ -68,16 +68,9 @@ export interface ClientQuery {
   age_max?: number;
 }
 
-export interface ClientDetail {
-  id: number;
-  dataset: Dataset;
-  gender: string | null;
-  age_years: number | null;
-  income: number | null;
-  credit_amount: number | null;
-  annuity: number | null;
+/** The client's file: the list's fields (without the score) plus the rest of the application. */
+export interface ClientDetail extends Omit<ClientSummary, 'probability' | 'decision'> {
   goods_price: number | null;
-  contract_type: string | null;
   family_status: string | null;
   education: string | null;
   income_type: string | null;
