@@ -47,7 +47,7 @@ def _train(args: argparse.Namespace) -> int:
 def _score(args: argparse.Namespace) -> int:
     from model.scoring import score_folder
 
-    if args.out.parent and not args.out.parent.exists():
+    if not args.out.parent.exists():
         raise DataError(f"output folder not found: {args.out.parent}")
     scores = score_folder(args.data_dir, args.artifacts)
     scores.to_csv(args.out, index=False)

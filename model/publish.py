@@ -20,13 +20,21 @@ from model.store import display_rows, write_store
 SHAP_FIXTURE_CLIENTS = 1200
 
 
-def _all_clients(trained: TrainedModel) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Model inputs and display rows of every client (labelled first, then new), in the same order."""
+def _all_clients(trained: TrainedModel) -> tuple[pd.DataFrame, list[tuple[pd.DataFrame, str]]]:
+    """Model inputs of every client (labelled first, then new) and their application tables, in that order."""
     parts = [(trained.train.X, trained.application_train, "train")]
     if trained.new is not None:
         parts.append((trained.new.X, trained.application_test, "new"))
-    displays = [display_rows(app, name, trained.booster.predict(X.to_numpy(np.float64))) for X, app, name in parts]
-    return pd.concat([X for X, _, _ in parts]), pd.concat(displays, ignore_index=True)
+    return pd.concat([X for X, _, _ in parts]), [(app, name) for _, app, name in parts]
+
+
+def _display(sources: list[tuple[pd.DataFrame, str]], proba: np.ndarray) -> pd.DataFrame:
+    """Display rows of every client, with the probabilities already computed for all of them (same order)."""
+    frames, start = [], 0
+    for app, name in sources:
+        frames.append(display_rows(app, name, proba[start:start + len(app)]))
+        start += len(app)
+    return pd.concat(frames, ignore_index=True)
 
 
 def publish(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progress) -> dict:
@@ -38,9 +46,10 @@ def publish(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progress)
     booster, threshold, names = trained.booster, trained.threshold, trained.train.names
     catalogue = describe_features(names, trained.train.categories, data_dir)
     labels = {f["name"]: f["label"] for f in catalogue}
-    X_all, display = _all_clients(trained)
+    X_all, sources = _all_clients(trained)
     X64 = X_all.to_numpy(np.float64)
     proba, raw = booster.predict(X64), booster.predict(X64, raw_score=True)
+    display = _display(sources, proba)
 
     with log.step("exporting ONNX and trees"):
         trees = flatten_trees(booster)

@@ -32,12 +32,12 @@ def score_folder(data_dir: Path, art_dir: Path) -> pd.DataFrame:
     """
     manifest = read_manifest(art_dir)
     names, categories = load_feature_spec(art_dir)
+    model_path = art_dir / "model.onnx"
+    if not model_path.is_file():  # before reading the data: a missing model should fail fast
+        raise DataError(f"missing artifact file: {model_path}")
     tables = load_tables(data_dir, need_train=False)
     app = tables.test if tables.test is not None else tables.train
     features = build_features(app, build_relational(tables), categories, names)
-    model_path = art_dir / "model.onnx"
-    if not model_path.is_file():
-        raise DataError(f"missing artifact file: {model_path}")
     proba, _ = run_onnx(model_path.read_bytes(), features.X.to_numpy(np.float64))
     threshold = float(manifest["threshold"])
     return pd.DataFrame({

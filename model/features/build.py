@@ -37,7 +37,8 @@ def build_relational(tables: Tables) -> pd.DataFrame:
         build_credit_card(tables.get("credit_card_balance")),
         build_installments(tables.get("installments_payments")),
     ]
-    out = pd.concat([p for p in parts if p.shape[1] > 0], axis=1) if any(p.shape[1] for p in parts) else parts[0]
+    present = [p for p in parts if p.shape[1] > 0]
+    out = pd.concat(present, axis=1) if present else pd.DataFrame(index=pd.Index([], name="SK_ID_CURR"))
     out.index.name = "SK_ID_CURR"
     return out
 

@@ -40,14 +40,13 @@ def cost_curve(y_true: np.ndarray, proba: np.ndarray, cost: CostModel = CostMode
         raise ValueError(f"y_true and proba must be non-empty and of equal shape, got {y_true.shape} and {proba.shape}")
     if thresholds is None:
         thresholds = np.round(np.linspace(0.0, 1.0, 101), 2)
-    order = np.sort(proba)
     pos_sorted = np.sort(proba[y_true == 1])
     neg_sorted = np.sort(proba[y_true == 0])
     # FN: defaulters with proba < t (granted); FP: good clients with proba >= t (refused).
     fn = np.searchsorted(pos_sorted, thresholds, side="left")
     fp = neg_sorted.size - np.searchsorted(neg_sorted, thresholds, side="left")
     total = cost.fn_cost * fn + cost.fp_cost * fp
-    n = order.size
+    n = proba.size
     return [{"threshold": float(t), "cost_per_1000": float(c * 1000.0 / n), "fn": int(f), "fp": int(p)}
             for t, c, f, p in zip(thresholds, total, fn, fp)]
 
