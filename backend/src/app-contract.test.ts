@@ -3,7 +3,7 @@
  * /openapi.json (on the committed artifacts), including problem bodies.
  */
 import { expect } from 'chai';
-import request from 'supertest';
+import { signedIn } from './testing/signed-in.js';
 import type { Loaded } from './bootstrap.js';
 import { checkSchema } from './testing/schema-check.js';
 import { loadReal, realApp } from './testing/real-artifacts.js';
@@ -20,7 +20,7 @@ describe('responses match the OpenAPI document', function () {
   before(async () => {
     loaded = await loadReal();
     server = realApp(loaded).callback();
-    doc = (await request(server).get('/openapi.json').expect(200)).body as Json;
+    doc = (await signedIn(server).get('/openapi.json').expect(200)).body as Json;
     components = (doc['components'] as Json)['schemas'] as Record<string, Json>;
   });
 
@@ -34,7 +34,7 @@ describe('responses match the OpenAPI document', function () {
   }
 
   async function check(method: 'get' | 'post', docPath: string, url: string, status: number, body?: unknown): Promise<void> {
-    const req = method === 'get' ? request(server).get(url) : request(server).post(url).send(body as object);
+    const req = method === 'get' ? signedIn(server).get(url) : signedIn(server).post(url).send(body as object);
     const res = await req;
     expect(res.status, `${method.toUpperCase()} ${url}: ${res.text.slice(0, 200)}`).to.equal(status);
     const problems = checkSchema(res.body, schemaFor(docPath, method, String(status)), components);

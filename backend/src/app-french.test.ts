@@ -5,7 +5,7 @@
  * the English label for a catalogue without label_fr, and the OpenAPI contract.
  */
 import { expect } from 'chai';
-import request from 'supertest';
+import { signedIn } from './testing/signed-in.js';
 import { parseFeatures } from './store/artifact-schemas.js';
 import { checkSchema } from './testing/schema-check.js';
 import { createTinyApp, TINY_FEATURES, TINY_IDS, tinyVector, type TinyApp } from './testing/tiny-model.js';
@@ -45,7 +45,7 @@ describe('French labels and phrases (tiny model)', () => {
   before(async () => {
     tiny = createTinyApp();
     server = tiny.app.callback();
-    const doc = (await request(server).get('/openapi.json').expect(200)).body as Json;
+    const doc = (await signedIn(server).get('/openapi.json').expect(200)).body as Json;
     components = (doc['components'] as Json)['schemas'] as Record<string, Json>;
   });
   after(() => tiny.close());
@@ -55,7 +55,7 @@ describe('French labels and phrases (tiny model)', () => {
   };
 
   it('GET /v1/model gives every feature its French label from the catalogue', async () => {
-    const res = await request(server).get('/v1/model').expect(200);
+    const res = await signedIn(server).get('/v1/model').expect(200);
     expect(res.body.features.map((f: Json) => [f['name'], f['label'], f['label_fr']]))
       .to.deep.equal(TINY_FEATURES.map((f) => [f.name, f.label, f.label_fr]));
     conforms(res.body, 'ModelSummary');
@@ -64,7 +64,7 @@ describe('French labels and phrases (tiny model)', () => {
   it('explains every feature type in French: low/high, category, oui/non, missing, thousands, and keeps the English phrase', async () => {
     // Clients 0..5 cover a missing score (0), both contract types and both car values.
     for (let i = 0; i < 6; i++) {
-      const res = await request(server).get(`/v1/clients/${TINY_IDS[i]}/explanation?top=6`).expect(200);
+      const res = await signedIn(server).get(`/v1/clients/${TINY_IDS[i]}/explanation?top=6`).expect(200);
       conforms(res.body, 'Explanation');
       for (const c of res.body.contributions as Top[]) expect(c.label_fr).to.equal(labelFr.get(c.feature));
       const x = tinyVector(i);
@@ -78,14 +78,14 @@ describe('French labels and phrases (tiny model)', () => {
   });
 
   it('builds phrase_fr only for the top entries, like the English phrase', async () => {
-    const res = await request(server).get(`/v1/clients/${TINY_IDS[3]}/explanation?top=2`).expect(200);
+    const res = await signedIn(server).get(`/v1/clients/${TINY_IDS[3]}/explanation?top=2`).expect(200);
     expect(res.body.top).to.have.length(2);
     for (const t of res.body.top as Top[]) expect(t).to.include.keys('phrase', 'phrase_fr', 'label_fr');
     for (const c of res.body.contributions as Json[]) expect(c).to.have.all.keys('feature', 'label', 'label_fr', 'value', 'shap');
   });
 
   it('what-if: changes, moved and the new explanation carry the French labels and phrases', async () => {
-    const res = await request(server).post(`/v1/clients/${TINY_IDS[2]}/what-if?top=6`)
+    const res = await signedIn(server).post(`/v1/clients/${TINY_IDS[2]}/what-if?top=6`)
       .send({ changes: { AGE_YEARS: 25, FLAG_OWN_CAR: 1 } }).expect(200);
     conforms(res.body, 'WhatIfResponse');
     expect(res.body.changes.map((c: Json) => c['label_fr'])).to.deep.equal(['Âge', 'Possède une voiture']);
@@ -98,7 +98,7 @@ describe('French labels and phrases (tiny model)', () => {
   });
 
   it('batch explanations carry label_fr and phrase_fr on every top entry', async () => {
-    const res = await request(server).post('/v1/score')
+    const res = await signedIn(server).post('/v1/score')
       .send({ records: [{ AGE_YEARS: 30, AMT_CREDIT: 1234567 }], explain: true, top: 6 }).expect(200);
     conforms(res.body, 'ScoreResponse');
     const top = res.body.results[0].explanation.top as Top[];
@@ -123,10 +123,10 @@ describe('French labels and phrases (tiny model)', () => {
     after(() => old.close());
 
     it('serves the English label as label_fr, and French phrases around it', async () => {
-      const model = await request(oldServer).get('/v1/model').expect(200);
+      const model = await signedIn(oldServer).get('/v1/model').expect(200);
       for (const f of model.body.features as Json[]) expect(f['label_fr']).to.equal(f['label']);
       conforms(model.body, 'ModelSummary');
-      const res = await request(oldServer).get(`/v1/clients/${TINY_IDS[0]}/explanation?top=6`).expect(200);
+      const res = await signedIn(oldServer).get(`/v1/clients/${TINY_IDS[0]}/explanation?top=6`).expect(200);
       conforms(res.body, 'Explanation');
       for (const c of res.body.contributions as Top[]) expect(c.label_fr).to.equal(c.label);
       const score = (res.body.top as Top[]).find((t) => t.feature === 'EXT_SOURCE_2')!;

@@ -5,7 +5,8 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import request from 'supertest';
+import type request from 'supertest';
+import { signedIn } from './testing/signed-in.js';
 import type { Loaded } from './bootstrap.js';
 import { loadReal, realApp } from './testing/real-artifacts.js';
 
@@ -98,7 +99,7 @@ describe('fuzzing (fast-check) on the committed artifacts', function () {
   it('never answers 5xx to random methods and paths; 4xx are problem+json', async () => {
     await fc.assert(
       fc.asyncProperty(method, anyPath, async (m, path) => {
-        const res = await request(server)[m.toLowerCase() as 'get'](path);
+        const res = await signedIn(server)[m.toLowerCase() as 'get'](path);
         checkResponse(res, m, path);
       }),
       { numRuns: fuzzDefaults.runs * 2, seed: fuzzDefaults.seed },
@@ -109,7 +110,7 @@ describe('fuzzing (fast-check) on the committed artifacts', function () {
     const paths = ['/v1/clients', '/v1/clients/100002', '/v1/clients/100002/explanation', '/v1/clients/100002/score', '/v1/model'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), queryString, async (path, query) => {
-        const res = await request(server).get(`${path}?${query}`);
+        const res = await signedIn(server).get(`${path}?${query}`);
         checkResponse(res, 'GET', `${path}?${query}`);
         if (res.status === 200 && path === '/v1/clients') expect(res.body.items.length).to.be.at.most(res.body.limit);
       }),
@@ -123,7 +124,7 @@ describe('fuzzing (fast-check) on the committed artifacts', function () {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('/v1/score', `/v1/clients/${id}/what-if`, '/v1/clients/1/what-if'), bodies(names),
         fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain'), async (path, body, type) => {
-          const res = await request(server).post(path).set('Content-Type', type).send(body);
+          const res = await signedIn(server).post(path).set('Content-Type', type).send(body);
           checkResponse(res, 'POST', `${path} ${type} ${body.slice(0, 100)}`);
           if (res.status === 200) {
             const results = path === '/v1/score' ? res.body.results : [res.body.after];

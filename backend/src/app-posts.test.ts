@@ -1,6 +1,7 @@
 /** POST endpoints on the tiny model: what-if and batch scoring, their bodies and errors. */
 import { expect } from 'chai';
-import request from 'supertest';
+import type request from 'supertest';
+import { signedIn } from './testing/signed-in.js';
 import { createTinyApp, TINY_IDS, type TinyApp } from './testing/tiny-model.js';
 
 function expectProblem(res: request.Response, status: number): void {
@@ -26,8 +27,8 @@ describe('API POST endpoints (tiny model)', () => {
 
   describe('POST /v1/clients/:id/what-if', () => {
     it('returns before, after, the new explanation and what moved', async () => {
-      const detail = await request(server).get(`/v1/clients/${id}`).expect(200);
-      const res = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.05, FLAG_OWN_CAR: null } }).expect(200);
+      const detail = await signedIn(server).get(`/v1/clients/${id}`).expect(200);
+      const res = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.05, FLAG_OWN_CAR: null } }).expect(200);
       const body = res.body;
       expect(body.id).to.equal(id);
       expect(body.changes).to.deep.equal([
@@ -35,7 +36,7 @@ describe('API POST endpoints (tiny model)', () => {
         { feature: 'FLAG_OWN_CAR', label: 'Owns a car', label_fr: 'Possède une voiture', from: detail.body.features.FLAG_OWN_CAR, to: null },
       ]);
       expect(body.before).to.have.all.keys('probability', 'decision', 'threshold', 'distance');
-      const score = await request(server).get(`/v1/clients/${id}/score`).expect(200);
+      const score = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
       expect(body.before.probability).to.equal(score.body.probability);
       expect(body.after.probability).to.equal(body.explanation.probability);
       const sum = body.explanation.contributions.reduce((s: number, c: { shap: number }) => s + c.shap, 0);
@@ -47,31 +48,31 @@ describe('API POST endpoints (tiny model)', () => {
     });
 
     it('leaves the stored client untouched', async () => {
-      const before = await request(server).get(`/v1/clients/${id}/score`).expect(200);
-      await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.99 } }).expect(200);
-      const after = await request(server).get(`/v1/clients/${id}/score`).expect(200);
+      const before = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
+      await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.99 } }).expect(200);
+      const after = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
       expect(after.body.probability).to.equal(before.body.probability);
     });
 
     it('names unknown features, non-numbers and extra properties', async () => {
-      const res = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { NOPE: 1, AGE_YEARS: 'old', AMT_CREDIT: 1e39 }, extra: true });
+      const res = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { NOPE: 1, AGE_YEARS: 'old', AMT_CREDIT: 1e39 }, extra: true });
       expectProblem(res, 400);
       expect(fields(res)).to.include.members(['changes.NOPE', 'changes.AGE_YEARS', 'changes.AMT_CREDIT', 'extra']);
-      expectProblem(await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: {} }), 400);
-      expectProblem(await request(server).post(`/v1/clients/${id}/what-if`).send([1, 2]), 400);
+      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: {} }), 400);
+      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send([1, 2]), 400);
       const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`F${i}`, 1]));
-      expectProblem(await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: tooMany }), 400);
+      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: tooMany }), 400);
     });
 
     it('answers 404 for an unknown client and 400 for a bad id', async () => {
-      expectProblem(await request(server).post('/v1/clients/999/what-if').send({ changes: { AGE_YEARS: 30 } }), 404);
-      expectProblem(await request(server).post('/v1/clients/x/what-if').send({ changes: { AGE_YEARS: 30 } }), 400);
+      expectProblem(await signedIn(server).post('/v1/clients/999/what-if').send({ changes: { AGE_YEARS: 30 } }), 404);
+      expectProblem(await signedIn(server).post('/v1/clients/x/what-if').send({ changes: { AGE_YEARS: 30 } }), 400);
     });
   });
 
   describe('POST /v1/score', () => {
     it('scores records in order, echoes ids, treats absent features as missing', async () => {
-      const res = await request(server).post('/v1/score')
+      const res = await signedIn(server).post('/v1/score')
         .send({ records: [{ id: 'a', EXT_SOURCE_2: 0.1, AGE_YEARS: 30 }, { EXT_SOURCE_2: null }, { id: 7, FLAG_OWN_CAR: 1 }] })
         .expect(200);
       expect(res.body.model_version).to.equal('0.1.0');
@@ -88,14 +89,14 @@ describe('API POST endpoints (tiny model)', () => {
     });
 
     it('scores a stored client like GET /score when given its features', async () => {
-      const detail = await request(server).get(`/v1/clients/${id}`).expect(200);
-      const score = await request(server).get(`/v1/clients/${id}/score`).expect(200);
-      const res = await request(server).post('/v1/score').send({ records: [detail.body.features] }).expect(200);
+      const detail = await signedIn(server).get(`/v1/clients/${id}`).expect(200);
+      const score = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
+      const res = await signedIn(server).post('/v1/score').send({ records: [detail.body.features] }).expect(200);
       expect(res.body.results[0].probability).to.equal(score.body.probability);
     });
 
     it('explains records when asked, with top N phrases', async () => {
-      const res = await request(server).post('/v1/score').send({ records: [{ EXT_SOURCE_2: 0.3 }], explain: true, top: 3 }).expect(200);
+      const res = await signedIn(server).post('/v1/score').send({ records: [{ EXT_SOURCE_2: 0.3 }], explain: true, top: 3 }).expect(200);
       const exp = res.body.results[0].explanation;
       expect(exp).to.have.all.keys('base_value', 'log_odds', 'top');
       expect(exp.top).to.have.length(3);
@@ -103,21 +104,21 @@ describe('API POST endpoints (tiny model)', () => {
     });
 
     it('names the record index and field of every bad value', async () => {
-      const res = await request(server).post('/v1/score').send({ records: [{ AGE_YEARS: 30 }, { BAD: 1, AGE_YEARS: '30' }, 5, { id: {} }] });
+      const res = await signedIn(server).post('/v1/score').send({ records: [{ AGE_YEARS: 30 }, { BAD: 1, AGE_YEARS: '30' }, 5, { id: {} }] });
       expectProblem(res, 400);
       expect(fields(res)).to.include.members(['records[1].BAD', 'records[1].AGE_YEARS', 'records[2]', 'records[3].id']);
     });
 
     it('rejects empty, oversized and malformed batches', async () => {
-      expectProblem(await request(server).post('/v1/score').send({ records: [] }), 400);
-      expectProblem(await request(server).post('/v1/score').send({ records: Array.from({ length: 1001 }, () => ({})) }), 400);
-      expectProblem(await request(server).post('/v1/score').send({ records: [{}], explain: 'yes', top: 0 }), 400);
-      expectProblem(await request(server).post('/v1/score').send({}), 400);
+      expectProblem(await signedIn(server).post('/v1/score').send({ records: [] }), 400);
+      expectProblem(await signedIn(server).post('/v1/score').send({ records: Array.from({ length: 1001 }, () => ({})) }), 400);
+      expectProblem(await signedIn(server).post('/v1/score').send({ records: [{}], explain: 'yes', top: 0 }), 400);
+      expectProblem(await signedIn(server).post('/v1/score').send({}), 400);
     });
 
     it('accepts a full batch of 1,000 records', async () => {
       const records = Array.from({ length: 1000 }, (_, i) => ({ id: i, EXT_SOURCE_2: (i % 100) / 100, AGE_YEARS: 20 + (i % 50) }));
-      const res = await request(server).post('/v1/score').send({ records }).expect(200);
+      const res = await signedIn(server).post('/v1/score').send({ records }).expect(200);
       expect(res.body.results).to.have.length(1000);
       expect(res.body.results[999].id).to.equal(999);
     });
@@ -125,47 +126,24 @@ describe('API POST endpoints (tiny model)', () => {
 
   describe('body handling', () => {
     it('answers 400 for malformed or empty JSON', async () => {
-      const bad = await request(server).post('/v1/score').set('Content-Type', 'application/json').send('{"records": [');
+      const bad = await signedIn(server).post('/v1/score').set('Content-Type', 'application/json').send('{"records": [');
       expectProblem(bad, 400);
       expect(fields(bad)).to.deep.equal(['body']);
-      expectProblem(await request(server).post('/v1/score').set('Content-Type', 'application/json').send(''), 400);
+      expectProblem(await signedIn(server).post('/v1/score').set('Content-Type', 'application/json').send(''), 400);
     });
 
     it('answers 415 for another media type or a compressed body', async () => {
-      const res = await request(server).post('/v1/score').set('Content-Type', 'text/plain').send('{"records":[{}]}');
+      const res = await signedIn(server).post('/v1/score').set('Content-Type', 'text/plain').send('{"records":[{}]}');
       expectProblem(res, 415);
       expect(fields(res)).to.deep.equal(['Content-Type']);
-      expectProblem(await request(server).post('/v1/score').type('form').send({ records: 1 }), 415);
-      expectProblem(await request(server).post(`/v1/clients/${id}/what-if`).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'), 415);
+      expectProblem(await signedIn(server).post('/v1/score').type('form').send({ records: 1 }), 415);
+      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'), 415);
     });
 
     it('answers 413 past the body limit', async () => {
       const big = JSON.stringify({ records: [{ id: 'x'.repeat(3 * 1024 * 1024) }] });
-      const res = await request(server).post('/v1/score').set('Content-Type', 'application/json').send(big);
+      const res = await signedIn(server).post('/v1/score').set('Content-Type', 'application/json').send(big);
       expectProblem(res, 413);
-    });
-  });
-
-  describe('API key', () => {
-    let keyed: TinyApp;
-    before(() => {
-      keyed = createTinyApp({ apiKey: 's3cret-key' });
-    });
-    after(() => keyed.close());
-
-    it('requires Authorization: Bearer <key> on POST when API_KEY is set', async () => {
-      const s = keyed.app.callback();
-      const none = await request(s).post('/v1/score').send({ records: [{}] });
-      expectProblem(none, 401);
-      expect(none.headers['www-authenticate']).to.match(/^Bearer/);
-      expectProblem(await request(s).post('/v1/score').set('Authorization', 'Bearer wrong').send({ records: [{}] }), 401);
-      expectProblem(await request(s).post('/v1/score').set('Authorization', 's3cret-key').send({ records: [{}] }), 401);
-      await request(s).post('/v1/score').set('Authorization', 'Bearer s3cret-key').send({ records: [{}] }).expect(200);
-      await request(s).post(`/v1/clients/${id}/what-if`).set('Authorization', 'Bearer s3cret-key').send({ changes: { AGE_YEARS: 33 } }).expect(200);
-    });
-
-    it('leaves GET endpoints open', async () => {
-      await request(keyed.app.callback()).get(`/v1/clients/${id}/score`).expect(200);
     });
   });
 });

@@ -4,7 +4,8 @@
  * equal the ONNX raw score (log_odds) within 1e-6.
  */
 import { expect } from 'chai';
-import request from 'supertest';
+import { publicPopulation } from './routes/static-docs.js';
+import { signedIn } from './testing/signed-in.js';
 import type { Loaded } from './bootstrap.js';
 import { float32Value } from './services/phrases.js';
 import { loadReal, realApp } from './testing/real-artifacts.js';
@@ -51,32 +52,35 @@ describe('API on the committed artifacts', function () {
   });
 
   it('serves health, readiness, model summary and every artifact document', async () => {
-    await request(server).get('/health').expect(200);
-    const ready = await request(server).get('/ready').expect(200);
+    await signedIn(server).get('/health').expect(200);
+    const ready = await signedIn(server).get('/ready').expect(200);
     expect(ready.body.model_version).to.equal(loaded.model.modelVersion);
-    const model = await request(server).get('/v1/model').expect(200);
+    const model = await signedIn(server).get('/v1/model').expect(200);
     expect(model.body.threshold).to.equal(loaded.artifacts.manifest.threshold);
     expect(model.body.features).to.have.length(loaded.model.featureCount);
     expect(model.body.metrics.auc_mean).to.be.a('number');
-    const metrics = await request(server).get('/v1/model/metrics').expect(200);
+    const metrics = await signedIn(server).get('/v1/model/metrics').expect(200);
     expect(JSON.stringify(metrics.body)).to.equal(JSON.stringify(loaded.artifacts.metrics));
-    const pop = await request(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').expect(200);
+    const pop = await signedIn(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').expect(200);
     // Compared as JSON text: -0.0 in the file is served as 0, which chai's deep equality would tell apart.
-    expect(JSON.stringify(pop.body)).to.equal(JSON.stringify(loaded.artifacts.population));
-    await request(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').set('If-None-Match', pop.headers['etag']).expect(304);
+    expect(JSON.stringify(pop.body)).to.equal(JSON.stringify(publicPopulation(loaded.artifacts.population)));
+    // No client id and no outcome: joined with /v1/clients/{id} they would name the clients who defaulted.
+    expect(pop.body.sample).to.have.keys(['features', 'probability', 'values']);
+    expect(pop.body.sample.values).to.have.length((loaded.artifacts.population['sample'] as { ids: unknown[] }).ids.length);
+    await signedIn(server).get('/v1/population/stats').set('Accept-Encoding', 'gzip').set('If-None-Match', pop.headers['etag']).expect(304);
     for (const path of ['/v1/model/fairness', '/v1/model/drift', '/v1/population/importance']) {
-      const res = await request(server).get(path).expect(200);
+      const res = await signedIn(server).get(path).expect(200);
       expect(res.headers['etag']).to.be.a('string');
     }
   });
 
   it('lists, sorts and filters the 9,000 stored clients', async () => {
-    const all = await request(server).get('/v1/clients').expect(200);
+    const all = await signedIn(server).get('/v1/clients').expect(200);
     expect(all.body.total).to.equal(ids.length);
     expect(all.body.items).to.have.length(25);
-    const top = await request(server).get('/v1/clients?sort=-probability&limit=3&dataset=train').expect(200);
+    const top = await signedIn(server).get('/v1/clients?sort=-probability&limit=3&dataset=train').expect(200);
     expect(top.body.items[0].probability).to.be.at.least(top.body.items[2].probability);
-    const cash = await request(server).get('/v1/clients?contract_type=Cash%20loans&age_min=30&age_max=40&limit=100').expect(200);
+    const cash = await signedIn(server).get('/v1/clients?contract_type=Cash%20loans&age_min=30&age_max=40&limit=100').expect(200);
     for (const c of cash.body.items) {
       expect(c.contract_type).to.equal('Cash loans');
       expect(c.age_years).to.be.within(30, 40);
@@ -85,15 +89,15 @@ describe('API on the committed artifacts', function () {
 
   it('scores every endpoint of a few clients consistently', async () => {
     for (const id of [ids[0]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 1]!]) {
-      const detail = await request(server).get(`/v1/clients/${id}`).expect(200);
+      const detail = await signedIn(server).get(`/v1/clients/${id}`).expect(200);
       expect(Object.keys(detail.body.features)).to.have.length(loaded.model.featureCount);
-      const score = await request(server).get(`/v1/clients/${id}/score`).expect(200);
-      const exp = await request(server).get(`/v1/clients/${id}/explanation?top=5`).expect(200);
+      const score = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
+      const exp = await signedIn(server).get(`/v1/clients/${id}/explanation?top=5`).expect(200);
       checkExplanation(exp.body, loaded.model.featureCount);
       expect(exp.body.probability).to.equal(score.body.probability);
       expect(exp.body.top).to.have.length(5);
       expect(exp.body.rest.count).to.equal(loaded.model.featureCount - 5);
-      const batch = await request(server).post('/v1/score').send({ records: [{ ...detail.body.features, id }], explain: true }).expect(200);
+      const batch = await signedIn(server).post('/v1/score').send({ records: [{ ...detail.body.features, id }], explain: true }).expect(200);
       expect(batch.body.results[0].probability).to.equal(score.body.probability);
       expect(batch.body.results[0].explanation.log_odds).to.equal(exp.body.log_odds);
     }
@@ -102,7 +106,7 @@ describe('API on the committed artifacts', function () {
   it('writes phrases with the population median, category text, yes/no and units', async () => {
     const phrases: string[] = [];
     for (const id of ids.slice(0, 60)) {
-      const res = await request(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
+      const res = await signedIn(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
       checkExplanation(res.body, loaded.model.featureCount);
       phrases.push(...res.body.top.map((t: { phrase: string }) => t.phrase));
     }
@@ -118,7 +122,7 @@ describe('API on the committed artifacts', function () {
   it('writes the same phrases in French with the catalogue\'s French labels (label_fr, else label)', async () => {
     const phrases: string[] = [];
     for (const id of ids.slice(0, 60)) {
-      const res = await request(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
+      const res = await signedIn(server).get(`/v1/clients/${id}/explanation?top=50`).expect(200);
       phrases.push(...res.body.top.map((t: { phrase_fr: string }) => t.phrase_fr));
     }
     const fr = (name: string): string => loaded.model.features.find((f) => f.name === name)!.label_fr;
@@ -136,11 +140,11 @@ describe('API on the committed artifacts', function () {
 
   it('answers what-if with a consistent explanation after the change', async () => {
     const id = ids[10]!;
-    const res = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.9, EXT_SOURCE_3: null } }).expect(200);
+    const res = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.9, EXT_SOURCE_3: null } }).expect(200);
     checkExplanation(res.body.explanation, loaded.model.featureCount);
     expect(res.body.changes.map((c: { feature: string }) => c.feature)).to.deep.equal(['EXT_SOURCE_2', 'EXT_SOURCE_3']);
     expect(res.body.explanation.contributions.find((c: { feature: string }) => c.feature === 'EXT_SOURCE_3').value).to.equal(null);
-    const unchanged = await request(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: res.body.changes[0].from } }).expect(200);
+    const unchanged = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: res.body.changes[0].from } }).expect(200);
     expect(unchanged.body.after.probability).to.equal(unchanged.body.before.probability);
     expect(unchanged.body.moved).to.deep.equal([]);
   });
@@ -151,8 +155,8 @@ describe('API on the committed artifacts', function () {
       const v = loaded.model.store.vector(id)!;
       return Object.fromEntries([['id', id], ...loaded.model.features.map((f, j) => [f.name, float32Value(v[j]!)])]);
     });
-    const res = await request(server).post('/v1/score').send({ records }).expect(200);
-    const single = await request(server).get(`/v1/clients/${sample[999]}/score`).expect(200);
+    const res = await signedIn(server).post('/v1/score').send({ records }).expect(200);
+    const single = await signedIn(server).get(`/v1/clients/${sample[999]}/score`).expect(200);
     expect(res.body.results[999].probability).to.equal(single.body.probability);
     expect(res.body.results[999].id).to.equal(sample[999]);
   });

@@ -1,5 +1,7 @@
 /** What createApp() needs; tests build these from a tiny model and fake parts. */
+import type { VerifyToken } from './auth/token-verifier.js';
 import type { Config } from './config.js';
+import type { AccessLog } from './db/access-log.js';
 import type { Logger } from './http/logger.js';
 import type { Metrics } from './http/metrics.js';
 import type { ModelContext } from './services/model-context.js';
@@ -11,7 +13,7 @@ export interface AppState {
   shuttingDown: boolean;
 }
 
-export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'apiKey' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & Partial<Pick<Config, 'shapCacheSize'>>;
+export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & Partial<Pick<Config, 'shapCacheSize' | 'bodyTimeoutMs'>>;
 
 export interface AppDeps {
   config: AppConfig;
@@ -20,4 +22,8 @@ export interface AppDeps {
   logger: Logger;
   state: AppState;
   metrics: Metrics;
+  /** Verifies bearer access tokens (auth/token-verifier.ts). */
+  verifyToken: VerifyToken;
+  /** The record of access to personal data (db/). */
+  accessLog: AccessLog;
 }

@@ -7,13 +7,16 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './app-types.js';
-import { requireApiKey } from './http/auth.js';
+import { createGuard } from './auth/guard.js';
+import { recordAccess } from './http/access-record.js';
+import { isClientSideError } from './http/client-error.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/error-handler.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { unmatchedRoute } from './http/unmatched.js';
+import { auditRoutes } from './routes/audit.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
@@ -29,6 +32,10 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
   app.silent = true;
   app.on('error', (err: unknown, ctx?: Koa.Context) => {
+    if (isClientSideError(err)) {
+      deps.logger.warn({ msg: 'client error', request_id: ctx?.state['requestId'], error: err instanceof Error ? err.message.slice(0, 120) : String(err) });
+      return;
+    }
     // Full details stay in the log; the client got a generic problem body.
     deps.logger.error({
       msg: 'unhandled error',
@@ -40,15 +47,24 @@ export function createApp(deps: AppDeps): Koa {
 
   const scoring = new ScoringService(deps.model, (kind, seconds, rows) => deps.metrics.observeInference(kind, seconds, rows),
     deps.config.shapCacheSize);
-  const guard = requireApiKey(deps.config.apiKey);
+  // Each route names the scope it needs next to its path (auth.need); see docs/api.md for the table.
+  const auth = createGuard(deps.verifyToken);
+  const record = recordAccess(deps.accessLog, deps.model.modelVersion);
   const router = new Router();
   healthRoutes(router, deps.state, deps.model.modelVersion);
-  metaRoutes(router, deps);
-  staticDocRoutes(router, deps);
-  clientRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
-  scoreRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
+  metaRoutes(router, deps, auth);
+  staticDocRoutes(router, deps, auth);
+  clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
+  scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
+  auditRoutes(router, auth, deps.accessLog);
 
   app.use(requestContext(deps.logger, deps.metrics));
+  app.use(async (ctx, next) => {
+    // While draining, each answer ends its connection: a busy keep-alive client cannot hold the exit.
+    if (deps.state.shuttingDown) ctx.set('Connection', 'close');
+    ctx.state['bodyTimeoutMs'] = deps.config.bodyTimeoutMs;
+    await next();
+  });
   app.use(securityHeaders(deps.config.nodeEnv === 'production'));
   app.use(errorHandler());
   app.use(cors(deps.config.corsOrigins));

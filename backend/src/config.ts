@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAuthSettings } from './auth/auth-config.js';
+import type { AuthSettings } from './auth/token-verifier.js';
+import { ConfigError } from './config-error.js';
 
 export interface Config {
   artifactsDir: string;
@@ -13,8 +16,16 @@ export interface Config {
   /** Requests per minute per client IP on /v1; 0 disables the limiter. */
   rateLimitPerMinute: number;
   corsOrigins: string[];
-  /** When set, POST endpoints require `Authorization: Bearer <apiKey>`. */
-  apiKey: string | undefined;
+  /** Who may call: the OpenID provider whose access tokens the API accepts. */
+  auth: AuthSettings;
+  /** Folder of the SQLite database (record of access) when DATABASE_URL is not set. */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, the record of access lives there. */
+  databaseUrl: string | undefined;
+  /** A request body not fully received within this time is cut (408). */
+  bodyTimeoutMs: number;
+  /** Simultaneous connections the server accepts; more are refused by the socket layer. */
+  maxConnections: number;
   /** Maximum JSON body size in bytes. */
   bodyLimitBytes: number;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
@@ -38,14 +49,13 @@ export const defaults = {
   bodyLimitBytes: 5 * 1024 * 1024,
   /** ~1.6 KB per client at 86 features: 20,000 clients is ~32 MB. */
   shapCacheSize: 20_000,
+  /** Long enough for a 5 MB batch on a slow uplink, short enough that a trickling client cannot hold a worker. */
+  bodyTimeoutMs: 15_000,
+  /** Fly's hard_limit is 250 requests; a few more for health checks and keep-alive. */
+  maxConnections: 300,
 } as const;
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** The package root (backend/), whether running from src/ via a loader or from dist/src/. */
 export function packageRoot(): string {
@@ -83,18 +93,39 @@ function parseOrigins(raw: string | undefined): string[] {
   return origins;
 }
 
+/** Default DATA_DIR: the repository's .data/ (git-ignored), next to backend/. */
+export function defaultDataDir(): string {
+  return path.resolve(packageRoot(), '..', '.data');
+}
+
+function nonEmpty(raw: string | undefined): string | undefined {
+  return raw !== undefined && raw.trim() !== '' ? raw.trim() : undefined;
+}
+
 /** Read and validate the configuration; throws ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const apiKey = env['API_KEY'];
+  const nodeEnv = env['NODE_ENV'] ?? 'development';
+  const production = nodeEnv === 'production';
+  // A shared key gave every holder every client: refuse it rather than let it suggest protection.
+  if (nonEmpty(env['API_KEY']) !== undefined) throw new ConfigError('API_KEY is no longer used: callers present OpenID access tokens (OIDC_ISSUER, docs/deployment.md); unset API_KEY');
+  const databaseUrl = nonEmpty(env['DATABASE_URL']);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  if (production && databaseUrl === undefined && nonEmpty(env['DATA_DIR']) === undefined) {
+    throw new ConfigError('DATA_DIR (a writable volume) or DATABASE_URL must be set in production: the record of access must survive a restart');
+  }
   const logLevel = env['LOG_LEVEL'] === 'silent' ? 'silent' : 'info';
   return {
     artifactsDir: path.resolve(env['ARTIFACTS_DIR'] && env['ARTIFACTS_DIR'].trim() !== '' ? env['ARTIFACTS_DIR'] : defaultArtifactsDir()),
     port: parseIntVar(env, 'PORT', defaults.port, 0, 65535),
     host: env['HOST'] && env['HOST'].trim() !== '' ? env['HOST'].trim() : defaults.host,
-    nodeEnv: env['NODE_ENV'] ?? 'development',
+    nodeEnv,
     rateLimitPerMinute: parseIntVar(env, 'RATE_LIMIT_PER_MINUTE', defaults.rateLimitPerMinute, 0, 1_000_000_000),
     corsOrigins: parseOrigins(env['CORS_ORIGINS']),
-    apiKey: apiKey !== undefined && apiKey !== '' ? apiKey : undefined,
+    auth: loadAuthSettings(env, production),
+    dataDir: path.resolve(nonEmpty(env['DATA_DIR']) ?? defaultDataDir()),
+    databaseUrl,
+    bodyTimeoutMs: parseIntVar(env, 'BODY_TIMEOUT_MS', defaults.bodyTimeoutMs, 100, 600_000),
+    maxConnections: parseIntVar(env, 'MAX_CONNECTIONS', defaults.maxConnections, 1, 100_000),
     bodyLimitBytes: parseIntVar(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1024, 64 * 1024 * 1024),
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     logLevel,

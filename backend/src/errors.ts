@@ -29,8 +29,10 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -78,11 +80,21 @@ export class MethodNotAllowedError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(message: string) {
-    super(401, 'unauthorized', message, [{ field: 'Authorization', message }], {
-      'WWW-Authenticate': 'Bearer realm="pad-scoring-api"',
-    });
+  /** @param error RFC 6750 error code; absent when the request carried no credentials at all (§3.1). */
+  constructor(message: string, error?: 'invalid_request' | 'invalid_token') {
+    const challenge = error === undefined ? 'Bearer realm="pad-scoring-api"' : `Bearer realm="pad-scoring-api", error="${error}"`;
+    super(401, 'unauthorized', message, [{ field: 'Authorization', message }], { 'WWW-Authenticate': challenge });
     this.name = 'UnauthorizedError';
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(scope: string) {
+    const message = `This token does not grant the scope ${scope} that this route needs`;
+    super(403, 'insufficient-scope', message, [{ field: 'Authorization', message: `scope ${scope} is required` }], {
+      'WWW-Authenticate': `Bearer realm="pad-scoring-api", error="insufficient_scope", scope="${scope}"`,
+    });
+    this.name = 'ForbiddenError';
   }
 }
 

@@ -6,6 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { createVerifier } from './auth/token-verifier.js';
+import { openDatabase, type Database } from './db/database.js';
+import { onClientError } from './http/client-error.js';
 import type { AppState } from './app-types.js';
 import { loadModel, type Loaded } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -18,6 +21,8 @@ export const serverDefaults = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 20_000,
   keepAliveTimeoutMs: 5_000,
+  /** How often Node enforces requestTimeout/headersTimeout (its default, 30 s, doubles the wait). */
+  connectionsCheckingIntervalMs: 1_000,
 } as const;
 
 function fail(message: string): never {
@@ -40,7 +45,7 @@ function listen(server: http.Server, config: Config): Promise<AddressInfo> {
   });
 }
 
-function onSignals(server: http.Server, loaded: Loaded, state: AppState, logger: Logger): void {
+function onSignals(server: http.Server, loaded: Loaded, db: Database, state: AppState, logger: Logger): void {
   const shutdown = (signal: NodeJS.Signals): void => {
     if (state.shuttingDown) return;
     state.shuttingDown = true;
@@ -52,7 +57,7 @@ function onSignals(server: http.Server, loaded: Loaded, state: AppState, logger:
       process.exit(1);
     }, serverDefaults.shutdownGraceMs).unref();
     server.close(() => {
-      void loaded.close().finally(() => {
+      void Promise.allSettled([loaded.close(), db.close()]).finally(() => {
         logger.info({ msg: 'stopped' });
         process.exit(0);
       });
@@ -78,23 +83,33 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(describe(err));
   }
+  let db: Database;
+  try {
+    db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (err) {
+    await loaded.close();
+    fail(`the record-of-access database (${config.databaseUrl !== undefined ? 'DATABASE_URL' : `DATA_DIR=${config.dataDir}`}) cannot be opened: ${describe(err)}`);
+  }
   const state: AppState = { ready: false, shuttingDown: false };
   const metrics = new Metrics({ model_version: loaded.model.modelVersion });
-  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics });
-  const server = http.createServer(app.callback());
+  const verifyToken = createVerifier(config.auth);
+  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics, verifyToken, accessLog: db.accessLog });
+  const server = http.createServer({ connectionsCheckingInterval: serverDefaults.connectionsCheckingIntervalMs }, app.callback());
   server.requestTimeout = serverDefaults.requestTimeoutMs;
   server.headersTimeout = serverDefaults.headersTimeoutMs;
   server.keepAliveTimeout = serverDefaults.keepAliveTimeoutMs;
+  server.maxConnections = config.maxConnections;
+  server.on('clientError', onClientError(logger, config.nodeEnv === 'production'));
   let address: AddressInfo;
   try {
     address = await listen(server, config);
   } catch (err) {
-    await loaded.close();
+    await Promise.allSettled([loaded.close(), db.close()]);
     const code = (err as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT)` : describe(err));
   }
   state.ready = true;
-  onSignals(server, loaded, state, logger);
+  onSignals(server, loaded, db, state, logger);
   process.on('unhandledRejection', (reason) => logger.error({ msg: 'unhandled rejection', error: describe(reason) }));
   logger.info({
     msg: 'listening',
@@ -102,6 +117,8 @@ async function main(): Promise<void> {
     port: address.port,
     model_version: loaded.model.modelVersion,
     clients: loaded.model.store.size,
+    issuer: config.auth.issuer,
+    record_of_access: db.kind,
     startup_ms: Math.round(performance.now() - started),
   });
 }

@@ -7,6 +7,8 @@ export type LogFields = Record<string, unknown>;
 
 export interface Logger {
   info(fields: LogFields): void;
+  /** A client's fault (bad HTTP, aborted request): no stack, not an alert. */
+  warn(fields: LogFields): void;
   error(fields: LogFields): void;
 }
 
@@ -17,6 +19,7 @@ export function jsonLogger(level: 'info' | 'silent' = 'info'): Logger {
   };
   return {
     info: (fields) => write(process.stdout, 'info', fields),
+    warn: (fields) => write(process.stderr, 'warn', fields),
     error: (fields) => write(process.stderr, 'error', fields),
   };
 }
@@ -27,6 +30,7 @@ export function memoryLogger(): Logger & { lines: LogFields[] } {
   return {
     lines,
     info: (fields) => lines.push({ level: 'info', ...fields }),
+    warn: (fields) => lines.push({ level: 'warn', ...fields }),
     error: (fields) => lines.push({ level: 'error', ...fields }),
   };
 }

@@ -54,6 +54,8 @@ export function requestContext(logger: Logger, metrics: Metrics): Middleware {
         duration_ms: Math.round(seconds * 1e6) / 1e3,
         bytes: ctx.response.length ?? null,
         ip: ctx.ip,
+        // Who asked (the token's subject), never what they were told: no personal data in logs.
+        subject: (ctx.state['user'] as { subject?: string } | undefined)?.subject ?? null,
       });
     }
   };

@@ -7,16 +7,24 @@ import type { Middleware } from 'koa';
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function securityHeaders(production: boolean): Middleware {
-  return async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('X-Frame-Options', 'DENY');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('Content-Security-Policy', API_CSP);
-    ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+/** The headers every response carries, also those written outside Koa (http/client-error.ts). */
+export function securityHeaderValues(production: boolean): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': API_CSP,
+    'Cross-Origin-Opener-Policy': 'same-origin',
     // Client data is personal: nothing is cached unless a route opts in (ETag endpoints).
-    ctx.set('Cache-Control', 'no-store');
-    if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    'Cache-Control': 'no-store',
+    ...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+export function securityHeaders(production: boolean): Middleware {
+  const headers = Object.entries(securityHeaderValues(production));
+  return async (ctx, next) => {
+    for (const [name, value] of headers) ctx.set(name, value);
     await next();
   };
 }

@@ -1,6 +1,8 @@
 /** /v1/clients: list, detail, score, explanation and what-if of known clients. */
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
+import type { Guard } from '../auth/guard.js';
+import { SCOPES } from '../auth/scopes.js';
 import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
 import { parseWhatIfBody } from '../schemas/bodies.js';
@@ -21,10 +23,12 @@ function idParams(raw: Record<string, RawParam>, errors: FieldError[]): IdParams
   return { id: parseId(raw['id'], errors) ?? 0 };
 }
 
-export function clientRoutes(router: Router, scoring: ScoringService, guard: Middleware, bodyLimit: number): void {
+/** `record` appends each successful access to the record of access (http/access-record.ts). */
+export function clientRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number): void {
   const model = scoring.model;
+  const read = auth.need(SCOPES.clientsRead);
 
-  router.get('/v1/clients', validate({ query: parseClientListQuery }), (ctx) => {
+  router.get('/v1/clients', read, record, validate({ query: parseClientListQuery }), (ctx) => {
     const query = inputOf<undefined, ClientQuery, undefined>(ctx).query;
     const { total, items } = model.store.list(query);
     ctx.body = {
@@ -35,7 +39,7 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
     };
   });
 
-  router.get('/v1/clients/:id', validate({ params: idParams, query: parseNoQuery }), (ctx) => {
+  router.get('/v1/clients/:id', read, record, validate({ params: idParams, query: parseNoQuery }), (ctx) => {
     const { id } = inputOf<IdParams, unknown, undefined>(ctx).params;
     const client = model.store.get(id);
     const vector = model.store.vector(id);
@@ -47,11 +51,11 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
     ctx.body = { ...client, features };
   });
 
-  router.get('/v1/clients/:id/score', validate({ params: idParams, query: parseNoQuery }), async (ctx) => {
+  router.get('/v1/clients/:id/score', read, record, validate({ params: idParams, query: parseNoQuery }), async (ctx) => {
     ctx.body = await scoring.scoreClient(inputOf<IdParams, unknown, undefined>(ctx).params.id);
   });
 
-  router.get('/v1/clients/:id/explanation', validate({ params: idParams, query: parseTopQuery }), async (ctx) => {
+  router.get('/v1/clients/:id/explanation', read, record, validate({ params: idParams, query: parseTopQuery }), async (ctx) => {
     const input = inputOf<IdParams, { top: number }, undefined>(ctx);
     ctx.body = await scoring.explainClient(input.params.id, input.query.top);
   });
@@ -60,7 +64,7 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
     { params: idParams, query: parseTopQuery, body: (raw, errors) => parseWhatIfBody(raw, model.featureIndex, errors) },
     bodyLimit,
   );
-  router.post('/v1/clients/:id/what-if', guard, whatIfSchema, async (ctx) => {
+  router.post('/v1/clients/:id/what-if', read, record, whatIfSchema, async (ctx) => {
     const input = inputOf<IdParams, { top: number }, FeatureChange[]>(ctx);
     ctx.body = await whatIf(scoring, input.params.id, input.body, input.query.top);
   });

@@ -1,11 +1,13 @@
-/** /openapi.json, /docs (HTML from the same document) and /metrics. */
+/** /openapi.json and /docs (HTML from the same document), open to all; /metrics (metrics:read). */
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-types.js';
+import type { Guard } from '../auth/guard.js';
+import { SCOPES } from '../auth/scopes.js';
 import { renderDocsPage } from '../docs/docs-page.js';
 import { sendStaticDoc, staticDoc } from '../http/static-doc.js';
 import { buildOpenApi } from '../schemas/openapi.js';
 
-export function metaRoutes(router: Router, deps: AppDeps): void {
+export function metaRoutes(router: Router, deps: AppDeps, auth: Guard): void {
   const openapi = buildOpenApi(deps.model.modelVersion);
   const openapiDoc = staticDoc(openapi);
   const page = renderDocsPage(openapi);
@@ -18,7 +20,7 @@ export function metaRoutes(router: Router, deps: AppDeps): void {
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = page.html;
   });
-  router.get('/metrics', (ctx) => {
+  router.get('/metrics', auth.need(SCOPES.metricsRead), (ctx) => {
     ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
     ctx.body = deps.metrics.render(deps.state.ready);
   });

@@ -1,14 +1,17 @@
 /** POST /v1/score: score (and optionally explain) up to 1,000 records. */
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
+import type { Guard } from '../auth/guard.js';
+import { SCOPES } from '../auth/scopes.js';
 import { parseScoreBody, type ScoreRequest } from '../schemas/bodies.js';
 import { parseNoQuery } from '../schemas/queries.js';
 import { inputOf, validate } from '../schemas/validate.js';
 import type { ScoringService } from '../services/scoring.js';
 
-export function scoreRoutes(router: Router, scoring: ScoringService, guard: Middleware, bodyLimit: number): void {
+/** Batch scoring for other tools: records may name stored clients, so each call is recorded. */
+export function scoreRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number): void {
   const schema = validate({ query: parseNoQuery, body: (raw, errors) => parseScoreBody(raw, scoring.model.featureIndex, errors) }, bodyLimit);
-  router.post('/v1/score', guard, schema, async (ctx) => {
+  router.post('/v1/score', auth.need(SCOPES.applicationsBatch), record, schema, async (ctx) => {
     const { rows, ids, explain, top } = inputOf<undefined, unknown, ScoreRequest>(ctx).body;
     ctx.body = await scoring.scoreBatch(rows, ids, explain, top);
   });

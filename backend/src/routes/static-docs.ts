@@ -1,6 +1,7 @@
 /** Model and population documents served from precomputed bodies with ETags. */
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-types.js';
+import type { Guard } from '../auth/guard.js';
 import { sendStaticDoc, staticDoc, type StaticDoc } from '../http/static-doc.js';
 
 const NESTED_CV_KEYS = ['auc_mean', 'auc_std', 'cost_per_1000', 'recall', 'precision'] as const;
@@ -22,16 +23,28 @@ export function modelSummary(deps: AppDeps): Record<string, unknown> {
   };
 }
 
-export function staticDocRoutes(router: Router, deps: AppDeps): void {
+/**
+ * The population sample serves feature values and model probabilities only: the client ids and
+ * outcomes of the artifact would let anyone with clients:read name the clients who defaulted.
+ */
+export function publicPopulation(population: Record<string, unknown>): Record<string, unknown> {
+  const sample = population['sample'] as Record<string, unknown> | undefined;
+  if (sample === undefined) return population;
+  const { ids: _ids, target: _target, ...kept } = sample;
+  return { ...population, sample: kept };
+}
+
+/** Any signed-in user may read these: aggregates and model documents, no client id, no outcome. */
+export function staticDocRoutes(router: Router, deps: AppDeps, auth: Guard): void {
   const docs: Array<[string, StaticDoc]> = [
     ['/v1/model', staticDoc(modelSummary(deps))],
     ['/v1/model/metrics', staticDoc(deps.artifacts.metrics)],
     ['/v1/model/fairness', staticDoc(deps.artifacts.fairness)],
     ['/v1/model/drift', staticDoc(deps.artifacts.drift)],
-    ['/v1/population/stats', staticDoc(deps.artifacts.population)],
+    ['/v1/population/stats', staticDoc(publicPopulation(deps.artifacts.population as unknown as Record<string, unknown>))],
     ['/v1/population/importance', staticDoc(deps.artifacts.importance)],
   ];
   for (const [path, doc] of docs) {
-    router.get(path, (ctx) => sendStaticDoc(ctx, doc));
+    router.get(path, auth.need('signed-in'), (ctx) => sendStaticDoc(ctx, doc));
   }
 }

@@ -73,6 +73,14 @@ export const componentSchemas: Record<string, Schema> = {
     age_years: nullableNum, income: nullableNum, credit_amount: nullableNum, annuity: nullableNum,
     contract_type: nullableStr, probability: { ...num, description: 'Probability recorded at export' }, decision,
   }),
+  AccessRecord: obj({
+    id: { type: 'integer' }, at: { type: 'string', format: 'date-time' }, subject: { type: 'string', description: "The token's sub" },
+    client_app: { ...nullableStr, description: 'The OAuth client the token was issued to' }, method: { type: 'string' },
+    route: { type: 'string', description: 'Route template, e.g. /v1/clients/:id' }, client_id: { ...nullableStr, description: 'The stored client read' },
+    application_id: nullableStr, records: { type: 'integer', description: 'Clients or applications in the answer' },
+    model_version: { type: 'string' }, request_id: { type: 'string' },
+  }),
+  AccessPage: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('AccessRecord') } }),
   ClientList: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('ClientSummary') } }),
   ClientDetail: obj({
     id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,

@@ -1,4 +1,7 @@
 /** The OpenAPI 3.1 document of the API, served at /openapi.json and rendered at /docs. */
+import type { Need } from '../auth/scopes.js';
+import { SCOPES } from '../auth/scopes.js';
+import { auditDefaults } from '../routes/audit.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
 
@@ -11,7 +14,8 @@ const problem = (description: string): Json => ({ $ref: `#/components/responses/
 
 const PROBLEMS: Record<string, string> = {
   BadRequest: 'Invalid parameter or body; errors[] names each field',
-  Unauthorized: 'API_KEY is set and the bearer key is missing or wrong',
+  Unauthorized: 'No access token, or one that is expired, not yet valid, from another issuer or audience, or badly signed (WWW-Authenticate says which)',
+  Forbidden: 'The token is valid but lacks the scope this route needs',
   NotFound: 'Unknown client id or route',
   TooLarge: 'Request body larger than the limit (5 MB by default, BODY_LIMIT_BYTES)',
   UnsupportedMediaType: 'POST body is not application/json',
@@ -45,22 +49,41 @@ const listParams: Json[] = [
   ]),
 ];
 
-function get(summary: string, tag: string, response: Json, options: { parameters?: Json[]; errors?: string[]; extra?: Json; probe?: boolean } = {}): Json {
-  const responses: Json = { '200': response, ...(options.extra ?? {}) };
-  for (const e of options.errors ?? []) responses[e === 'NotReady' ? '503' : statusOf(e)] = problem(e);
-  // Probes are exempt from the rate limiter.
-  if (!options.probe) responses['429'] = problem('TooManyRequests');
-  return { get: { summary, tags: [tag], operationId: operationId(summary), parameters: options.parameters ?? [], responses } };
+/** OpenAPI security of a route: none, any valid token, or a token with one scope. */
+function security(need: Need | 'open'): Json {
+  if (need === 'open') return { security: [] };
+  return { security: [{ bearer: need === 'signed-in' ? [] : [need] }], 'x-required-scope': need };
 }
 
-function post(summary: string, tag: string, body: string, response: Json, parameters: Json[]): Json {
+function authErrors(need: Need | 'open'): string[] {
+  if (need === 'open') return [];
+  return need === 'signed-in' ? ['Unauthorized'] : ['Unauthorized', 'Forbidden'];
+}
+
+interface GetOptions {
+  parameters?: Json[];
+  errors?: string[];
+  extra?: Json;
+  probe?: boolean;
+  need?: Need | 'open';
+}
+
+function get(summary: string, tag: string, response: Json, options: GetOptions = {}): Json {
+  const need = options.need ?? 'open';
+  const responses: Json = { '200': response, ...(options.extra ?? {}) };
+  for (const e of [...(options.errors ?? []), ...authErrors(need)]) responses[e === 'NotReady' ? '503' : statusOf(e)] = problem(e);
+  // Probes are exempt from the rate limiter.
+  if (!options.probe) responses['429'] = problem('TooManyRequests');
+  return { get: { summary, tags: [tag], operationId: operationId(summary), parameters: options.parameters ?? [], ...security(need), responses } };
+}
+
+function post(summary: string, tag: string, body: string, response: Json, parameters: Json[], need: Need): Json {
   const responses: Json = { '200': response };
-  const errors = ['BadRequest', 'Unauthorized', ...(parameters.length > 0 ? ['NotFound'] : []), 'TooLarge', 'UnsupportedMediaType', 'TooManyRequests'];
+  const errors = ['BadRequest', ...authErrors(need), ...(parameters.length > 0 ? ['NotFound'] : []), 'TooLarge', 'UnsupportedMediaType', 'TooManyRequests'];
   for (const e of errors) responses[statusOf(e)] = problem(e);
   return {
     post: {
-      summary, tags: [tag], operationId: operationId(summary), parameters,
-      security: [{}, { bearer: [] }],
+      summary, tags: [tag], operationId: operationId(summary), parameters, ...security(need),
       requestBody: { required: true, content: json(ref(body)) },
       responses,
     },
@@ -68,8 +91,17 @@ function post(summary: string, tag: string, body: string, response: Json, parame
 }
 
 function statusOf(name: string): string {
-  return { BadRequest: '400', Unauthorized: '401', NotFound: '404', TooLarge: '413', UnsupportedMediaType: '415', TooManyRequests: '429' }[name] ?? '500';
+  return { BadRequest: '400', Unauthorized: '401', Forbidden: '403', NotFound: '404', TooLarge: '413', UnsupportedMediaType: '415', TooManyRequests: '429' }[name] ?? '500';
 }
+
+const auditParams: Json[] = [
+  queryParam('client', { type: 'integer', minimum: 1 }, 'Only accesses to this client id'),
+  queryParam('subject', { type: 'string' }, "Only accesses by this user (the token's sub)"),
+  queryParam('from', { type: 'string', format: 'date-time' }, 'From this time (inclusive), RFC 3339 or a date'),
+  queryParam('to', { type: 'string', format: 'date-time' }, 'Until this time (exclusive)'),
+  queryParam('limit', { type: 'integer', minimum: 1, maximum: auditDefaults.maxLimit, default: auditDefaults.limit }, 'Page size'),
+  queryParam('offset', { type: 'integer', minimum: 0, default: 0 }, 'Items to skip'),
+];
 
 function operationId(summary: string): string {
   return summary.toLowerCase().replace(/[^a-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()).replace(/[^a-zA-Z0-9]/g, '');
@@ -77,14 +109,16 @@ function operationId(summary: string): string {
 
 export function buildOpenApi(modelVersion: string): Json {
   const artifactDoc = (summary: string, file: string): Json =>
-    get(summary, 'model', ok(`${file} as written by the model pipeline`, ref('ArtifactDocument'), etagged), { extra: notModified });
+    get(summary, 'model', ok(`${file} as written by the model pipeline`, ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' });
+  const read = SCOPES.clientsRead;
   return {
     openapi: '3.1.0',
     info: {
       title: 'Prêt à dépenser — credit scoring API',
       version: '1.0.0',
       description: `Scores, explanations (exact TreeSHAP) and what-if analysis for client advisors. Serving model ${modelVersion}. `
-        + 'Every error is application/problem+json (RFC 9457). POST endpoints need "Authorization: Bearer <key>" when the server has API_KEY set.',
+        + 'Every error is application/problem+json (RFC 9457). Every route except /health, /ready, /openapi.json and /docs needs '
+        + '"Authorization: Bearer <access token>" from the configured OpenID provider; each operation names the scope it needs (x-required-scope).',
     },
     servers: [{ url: '/' }],
     tags: [
@@ -93,32 +127,39 @@ export function buildOpenApi(modelVersion: string): Json {
       { name: 'population', description: 'Distributions of the training clients' },
       { name: 'clients', description: 'Known clients: details, score, explanation, what-if' },
       { name: 'scoring', description: 'Scoring of new records' },
+      { name: 'audit', description: 'The record of access to personal data' },
     ],
     paths: {
       '/health': get('Liveness', 'service', ok('The process is up', ref('Health')), { probe: true }),
       '/ready': get('Readiness', 'service', ok('The model is loaded', ref('Ready')), { errors: ['NotReady'], probe: true }),
       '/openapi.json': get('OpenAPI document', 'service', ok('This document', { type: 'object' })),
       '/docs': get('API documentation page', 'service', { description: 'HTML rendering of this document', content: { 'text/html': { schema: { type: 'string' } } } }),
-      '/metrics': get('Prometheus metrics', 'service', { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } }, { probe: true }),
-      '/v1/model': get('Model summary', 'model', ok('Version, threshold, nested-CV metrics and the feature catalogue', ref('ModelSummary'), etagged), { extra: notModified }),
+      '/metrics': get('Prometheus metrics', 'service', { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } }, { probe: true, need: SCOPES.metricsRead }),
+      '/v1/model': get('Model summary', 'model', ok('Version, threshold, nested-CV metrics and the feature catalogue', ref('ModelSummary'), etagged), { extra: notModified, need: 'signed-in' }),
       '/v1/model/metrics': artifactDoc('Model metrics', 'metrics.json'),
       '/v1/model/fairness': artifactDoc('Fairness by group', 'fairness.json'),
       '/v1/model/drift': artifactDoc('Data drift', 'drift.json'),
-      '/v1/population/stats': get('Population statistics', 'population', ok('population.json: quantiles, histograms and a sample', ref('ArtifactDocument'), etagged), { extra: notModified }),
-      '/v1/population/importance': get('Global importance', 'population', ok('importance.json: mean |SHAP| per feature', ref('ArtifactDocument'), etagged), { extra: notModified }),
-      '/v1/clients': get('List clients', 'clients', ok('One page of clients', ref('ClientList')), { parameters: listParams, errors: ['BadRequest'] }),
-      '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
-      '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
-      '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'] }),
-      '/v1/clients/{id}/what-if': post('What if', 'clients', 'WhatIfRequest', ok('Score and explanation before and after the changes', ref('WhatIfResponse')), [clientId, top]),
-      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), []),
+      '/v1/population/stats': get('Population statistics', 'population', ok('population.json: quantiles, histograms and a sample of feature values and probabilities (no client id, no outcome)', ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' }),
+      '/v1/population/importance': get('Global importance', 'population', ok('importance.json: mean |SHAP| per feature', ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' }),
+      '/v1/clients': get('List clients', 'clients', ok('One page of clients', ref('ClientList')), { parameters: listParams, errors: ['BadRequest'], need: read }),
+      '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
+      '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
+      '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'], need: read }),
+      '/v1/clients/{id}/what-if': post('What if', 'clients', 'WhatIfRequest', ok('Score and explanation before and after the changes', ref('WhatIfResponse')), [clientId, top], read),
+      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), [], SCOPES.applicationsBatch),
+      '/v1/audit': get('Record of access', 'audit', ok('One page of the record of access, newest first', ref('AccessPage')), { parameters: auditParams, errors: ['BadRequest'], need: SCOPES.auditRead }),
     },
     components: {
       schemas: componentSchemas,
       responses: Object.fromEntries(Object.entries(PROBLEMS).map(([name, description]) => [
         name, { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
       ])),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required on POST only when the server sets API_KEY' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+          description: 'An OAuth 2 access token (JWT) from the configured OpenID provider (OIDC_ISSUER); `make token ROLE=advisor|supervisor|tool` prints a demo one',
+        },
+      },
     },
   };
 }

@@ -12,6 +12,9 @@ import { loadModel, type Loaded } from '../bootstrap.js';
 import { defaultArtifactsDir, defaults } from '../config.js';
 import { memoryLogger } from '../http/logger.js';
 import { Metrics } from '../http/metrics.js';
+import { openSqlite } from '../db/sqlite.js';
+import type { AccessLog } from '../db/access-log.js';
+import { testVerifier } from './tokens.js';
 
 export function realArtifactsDir(): string {
   const fromEnv = process.env['ARTIFACTS_DIR'];
@@ -26,14 +29,17 @@ export function loadReal(): Promise<Loaded> {
   return shared;
 }
 
-export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}): Koa {
+/** @param accessLog defaults to a fresh in-memory SQLite log */
+export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}, accessLog: AccessLog = openSqlite(':memory:').accessLog): Koa {
   return createApp({
-    config: { corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 0, apiKey: undefined, bodyLimitBytes: defaults.bodyLimitBytes, trustProxy: false, nodeEnv: 'test', ...config },
+    config: { corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 0, bodyLimitBytes: defaults.bodyLimitBytes, trustProxy: false, nodeEnv: 'test', ...config },
     model: loaded.model,
     artifacts: loaded.artifacts,
     logger: memoryLogger(),
     state: { ready: true, shuttingDown: false },
     metrics: new Metrics({ model_version: loaded.model.modelVersion }),
+    verifyToken: testVerifier(),
+    accessLog,
   });
 }
 

@@ -11,6 +11,8 @@ import Database from 'better-sqlite3';
 import type Koa from 'koa';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps, AppState } from '../app-types.js';
+import type { Database as AppDatabase } from '../db/database.js';
+import { openSqlite } from '../db/sqlite.js';
 import { memoryLogger } from '../http/logger.js';
 import { Metrics } from '../http/metrics.js';
 import { TreeShap } from '../runtime/shap.js';
@@ -19,6 +21,7 @@ import type { Artifacts, FeatureInfo, Manifest } from '../store/artifacts.js';
 import { SqliteClientStore } from '../store/clients.js';
 import { buildModelContext } from '../services/model-context.js';
 import { randomTrees, rng } from './random-trees.js';
+import { testVerifier } from './tokens.js';
 import { TreeScorer } from './tree-scorer.js';
 
 export const TINY_FEATURES: FeatureInfo[] = [
@@ -76,6 +79,8 @@ export interface TinyApp {
   deps: AppDeps;
   logger: ReturnType<typeof memoryLogger>;
   scorer: TreeScorer;
+  /** In-memory SQLite holding the record of access the tests made. */
+  db: AppDatabase;
   close(): void;
 }
 
@@ -115,14 +120,19 @@ export function createTinyApp(
   const model = buildModelContext(artifacts, scorer, new TreeShap(ensemble), store);
   const logger = memoryLogger();
   const fullConfig: AppConfig = {
-    corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 0, apiKey: undefined, bodyLimitBytes: 2 * 1024 * 1024,
+    corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 0, bodyLimitBytes: 2 * 1024 * 1024,
     trustProxy: false, nodeEnv: 'test', ...config,
   };
-  const deps: AppDeps = { config: fullConfig, model, artifacts, logger, state, metrics: new Metrics({ model_version: '0.1.0' }) };
+  const db = openSqlite(':memory:');
+  const deps: AppDeps = {
+    config: fullConfig, model, artifacts, logger, state, metrics: new Metrics({ model_version: '0.1.0' }), verifyToken: testVerifier(),
+    accessLog: db.accessLog,
+  };
   return {
-    app: createApp(deps), deps, logger, scorer,
+    app: createApp(deps), deps, logger, scorer, db,
     close: () => {
       store.close();
+      void db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
