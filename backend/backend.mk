@@ -26,13 +26,16 @@ $(BACKEND_BUILT): $(BACKEND_INSTALLED) $(BACKEND_SOURCES)
 
 backend-build: $(BACKEND_BUILT)
 
-# PORT (default 8000), HOST, ARTIFACTS_DIR and the rest come from the environment (backend/README.md).
+# PORT (default 8000), HOST, ARTIFACTS_DIR, OIDC_* and the rest come from the environment (backend/README.md).
+# The record of access goes to API_DATA_DIR (not DATA_DIR: the top Makefile uses that name for training data).
+API_DATA_DIR ?= $(CURDIR)/.data
 api: $(BACKEND_BUILT)
-	node $(BACKEND_DIR)/dist/src/server.js
+	DATA_DIR=$(API_DATA_DIR) node $(BACKEND_DIR)/dist/src/server.js
 
-# A clean build, so no compiled test of a deleted source file survives in dist/.
+# A clean build, so no compiled test of a deleted source file survives in dist/. The data-access
+# tests run against SQLite and against a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
 test-backend: $(BACKEND_INSTALLED)
-	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && npx --no-install mocha
+	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && scripts/with-postgres.sh npx --no-install mocha
 	touch $(BACKEND_BUILT)
 
 bench-api: $(BACKEND_BUILT)

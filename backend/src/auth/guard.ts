@@ -12,7 +12,7 @@ import { KeysUnavailableError, TokenError, type User, type VerifyToken } from '.
 /** RFC 6750 b64token, after "Bearer" and at least one space. */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-export const guardDefaults = { realm: 'pad-scoring-api', maxTokenLength: 16_384 } as const;
+export const guardDefaults = { realm: 'pad-scoring-api', maxTokenLength: 8_192 } as const;
 
 export interface Guard {
   need(need: Need): Middleware;
