@@ -50,12 +50,13 @@ score: venv
 notebooks: venv
 	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace *.ipynb
 
-# Installs everything (Python venv for the pipeline, npm packages of both apps), then serves the API
-# and the dashboard together on the committed sample artifacts; Ctrl-C stops both.
-start: venv
+# Installs everything (Python venv for the pipeline, npm packages of both apps), then serves the demo
+# OpenID provider, the API and the dashboard together on the committed sample artifacts; Ctrl-C stops all three.
+start: venv backend-build
 	@echo "API:       http://127.0.0.1:$${PORT:-8000}/docs"
-	@echo "Dashboard: http://127.0.0.1:$${PWA_PORT:-5173}"
-	$(MAKE) --no-print-directory -j2 api pwa
+	@echo "Dashboard: http://127.0.0.1:$${PWA_PORT:-5173}  (demo sign-in: advisor / advisor-demo, supervisor / supervisor-demo)"
+	@echo "Sign-in:   http://127.0.0.1:9400 (demo provider; a token for curl: make -s token ROLE=advisor|supervisor|tool)"
+	$(MAKE) --no-print-directory -j3 idp api pwa
 
 test-model: venv
 	$(PY) -m pytest model

@@ -8,7 +8,7 @@ BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*
 TEST_TARGETS += test-backend
 BENCH_TARGETS += bench-api
 
-.PHONY: api test-backend bench-api backend-install backend-build
+.PHONY: api idp token test-backend bench-api backend-install backend-build
 
 # npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
 # flock: two make runs at once (e.g. `make start` and `make test`) must not both run npm ci.
@@ -31,6 +31,15 @@ backend-build: $(BACKEND_BUILT)
 API_DATA_DIR ?= $(CURDIR)/.data
 api: $(BACKEND_BUILT)
 	DATA_DIR=$(API_DATA_DIR) node $(BACKEND_DIR)/dist/src/server.js
+
+# The DEMO OpenID provider of `make start` on 127.0.0.1:9400 (demo accounts: README.md).
+idp: $(BACKEND_BUILT)
+	node $(BACKEND_DIR)/dist/src/demo-idp/server.js
+
+# A demo access token for curl: TOKEN=$$(make -s token ROLE=advisor|supervisor|tool)
+ROLE ?= advisor
+token: $(BACKEND_BUILT)
+	@node $(BACKEND_DIR)/dist/src/demo-idp/token-cli.js $(ROLE)
 
 # A clean build, so no compiled test of a deleted source file survives in dist/. The data-access
 # tests run against SQLite and against a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
