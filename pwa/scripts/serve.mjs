@@ -1,13 +1,18 @@
-// Tiny static server for the built dashboard (dist/): writes config.json from API_URL, sets
+// Tiny static server for the built dashboard (dist/): writes config.json from API_URL and OIDC_ISSUER, sets
 // MIME types, and serves sw.js with no-cache and Service-Worker-Allowed. No framework.
 //   PWA_PORT (5173)  HOST (127.0.0.1)  API_URL (http://127.0.0.1:8000)  BASE_PATH (/)  DIST_DIR (dist)
+//   OIDC_ISSUER (http://127.0.0.1:9400, the demo provider)  OIDC_CLIENT_ID (pad-dashboard)
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const defaults = { port: 5173, host: '127.0.0.1', apiUrl: 'http://127.0.0.1:8000', basePath: '/' };
+export const defaults = {
+  port: 5173, host: '127.0.0.1', apiUrl: 'http://127.0.0.1:8000', basePath: '/',
+  // The demo OpenID provider of `make start` and the dashboard's client id there.
+  issuer: 'http://127.0.0.1:9400', clientId: 'pad-dashboard',
+};
 
 export const mimeTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +53,7 @@ export function parsePort(raw, name = 'PWA_PORT') {
   return Number(raw);
 }
 
-function headersFor(relPath, apiOrigin, basePath) {
+function headersFor(relPath, connectOrigins, basePath) {
   const ext = path.extname(relPath).toLowerCase();
   const headers = {
     'Content-Type': mimeTypes[ext] ?? 'application/octet-stream',
@@ -67,7 +72,7 @@ function headersFor(relPath, apiOrigin, basePath) {
     // Inline styles: Lit and vaadin-grid set style attributes. Scripts only from this origin.
     headers['Content-Security-Policy'] = [
       "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-      `connect-src 'self' ${apiOrigin}`, "worker-src 'self'", "manifest-src 'self'", "base-uri 'self'", "frame-ancestors 'none'", "object-src 'none'",
+      `connect-src 'self' ${connectOrigins}`, "worker-src 'self'", "manifest-src 'self'", "base-uri 'self'", "frame-ancestors 'none'", "object-src 'none'",
     ].join('; ');
   }
   return headers;
@@ -77,12 +82,14 @@ function headersFor(relPath, apiOrigin, basePath) {
  * Create (not start) the server. Writes `${distDir}/config.json` first, so the file exists for the
  * service worker too.
  */
-export async function createStaticServer({ distDir, apiUrl = defaults.apiUrl, basePath = '/' }) {
+export async function createStaticServer({ distDir, apiUrl = defaults.apiUrl, basePath = '/', issuer = defaults.issuer, clientId = defaults.clientId }) {
   const root = path.resolve(distDir);
   const base = normaliseBase(basePath);
   const api = parseApiUrl(apiUrl);
-  await writeFile(path.join(root, 'config.json'), `${JSON.stringify({ apiUrl: api }, null, 2)}\n`);
-  const apiOrigin = new URL(api).origin;
+  const idp = parseApiUrl(issuer);
+  await writeFile(path.join(root, 'config.json'), `${JSON.stringify({ apiUrl: api, issuer: idp, clientId }, null, 2)}\n`);
+  // The page calls the API and the provider's discovery and token endpoints.
+  const connectOrigins = [...new Set([new URL(api).origin, new URL(idp).origin])].join(' ');
 
   return http.createServer(async (req, res) => {
     const send = (status, text) => {
@@ -114,7 +121,7 @@ export async function createStaticServer({ distDir, apiUrl = defaults.apiUrl, ba
     }
     if (!info.isFile()) return send(404, 'Not found');
     const relPosix = path.relative(root, file).split(path.sep).join('/');
-    res.writeHead(200, { ...headersFor(relPosix, apiOrigin, base), 'Content-Length': info.size });
+    res.writeHead(200, { ...headersFor(relPosix, connectOrigins, base), 'Content-Length': info.size });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
@@ -133,7 +140,10 @@ async function main() {
   let server;
   try {
     port = parsePort(process.env.PWA_PORT);
-    server = await createStaticServer({ distDir, apiUrl: process.env.API_URL, basePath: process.env.BASE_PATH ?? '/' });
+    server = await createStaticServer({
+      distDir, apiUrl: process.env.API_URL, basePath: process.env.BASE_PATH ?? '/',
+      issuer: process.env.OIDC_ISSUER || undefined, clientId: process.env.OIDC_CLIENT_ID || undefined,
+    });
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'assets/app-AbCd1234.js'), 'export {};');
   await writeFile(path.join(dir, 'manifest.webmanifest'), '{}');
   await writeFile(path.join(tmpdir(), 'pad-secret.txt'), 'secret');
-  server = await createStaticServer({ distDir: dir, apiUrl: 'http://127.0.0.1:8123/', basePath: '/pad' });
+  server = await createStaticServer({ distDir: dir, apiUrl: 'http://127.0.0.1:8123/', basePath: '/pad', issuer: 'http://127.0.0.1:9555', clientId: 'dash' });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -40,18 +40,18 @@ afterAll(async () => {
 });
 
 describe('static server', () => {
-  it('writes config.json from API_URL at start', async () => {
-    expect(JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8'))).toEqual({ apiUrl: 'http://127.0.0.1:8123' });
+  it('writes config.json from API_URL, OIDC_ISSUER and OIDC_CLIENT_ID at start', async () => {
+    expect(JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8'))).toEqual({ apiUrl: 'http://127.0.0.1:8123', issuer: 'http://127.0.0.1:9555', clientId: 'dash' });
     const res = await fetch(`${base}/pad/config.json`);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('serves index.html at the base path with a CSP that allows the API origin only', async () => {
+  it('serves index.html at the base path with a CSP that allows the API and the provider origins only', async () => {
     const res = await fetch(`${base}/pad/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:8123");
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:8123 http://127.0.0.1:9555;");
     expect((await fetch(`${base}/pad`, { redirect: 'manual' })).headers.get('location')).toBe('/pad/');
   });
 

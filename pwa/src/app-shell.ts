@@ -44,6 +44,7 @@ export class AppShell extends LitElement {
   @state() private connection: ConnectivitySnapshot = services().connectivity.snapshot;
   @state() private modelVersion: string | null = null;
   @state() private configError: string | null = null;
+  @state() private sessionStatus = services().session.status;
   @query('main') private main!: HTMLElement;
   private firstRoute = true;
 
@@ -56,17 +57,65 @@ export class AppShell extends LitElement {
     super.connectedCallback();
     addEventListener('hashchange', this._onHashChange);
     services().connectivity.addEventListener('change', this._onConnectivity);
+    services().session.addEventListener('change', this._onSession);
     void this.loadPage(this.route);
-    services().model().then(
-      (m) => (this.modelVersion = m.data.model_version),
-      () => undefined,
-    );
+    if (this.mayRead) {
+      services().model().then(
+        (m) => (this.modelVersion = m.data.model_version),
+        () => undefined,
+      );
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this._onHashChange);
     services().connectivity.removeEventListener('change', this._onConnectivity);
+    services().session.removeEventListener('change', this._onSession);
+  }
+
+  private _onSession = (): void => {
+    this.sessionStatus = services().session.status;
+    if (this.mayRead && !this.modelVersion) services().model().then((r) => (this.modelVersion = r.data.model_version), () => undefined);
+  };
+
+  /** Client pages render only for a signed-in advisor, or offline within the allowance. */
+  private get mayRead(): boolean {
+    return this.sessionStatus === 'signed-in' || this.sessionStatus === 'offline';
+  }
+
+  private async _onSignIn(): Promise<void> {
+    try {
+      await services().session.signIn(location.hash);
+    } catch {
+      services().session.error = msg().app.signInUnavailable;
+      this.requestUpdate();
+    }
+  }
+
+  private async _onSignOut(): Promise<void> {
+    await services().session.signOut();
+    announce(msg().app.signedOut);
+  }
+
+  private renderSignIn() {
+    const m = msg().app;
+    const session = services().session;
+    const locked = this.sessionStatus === 'locked';
+    return html`<section class="card sign-in">
+      <h1 tabindex="-1">${locked ? m.lockedTitle : m.signInTitle}</h1>
+      <p>${locked ? fill(m.lockedBody, { hours: String(session.offlineHours) }) : m.signInBody}</p>
+      ${session.error ? html`<p class="error" role="alert">${session.error.startsWith(m.signInUnavailable) ? session.error : fill(m.signInError, { detail: session.error })}</p>` : nothing}
+      <button type="button" class="sign-in-button" @click=${this._onSignIn}>${m.signIn}</button>
+    </section>`;
+  }
+
+  private renderUser() {
+    const m = msg().app;
+    const session = services().session;
+    if (!this.mayRead || session.userName === null) return nothing;
+    return html`<span class="user">${fill(this.sessionStatus === 'offline' ? m.offlineAs : m.signedInAs, { name: session.userName })}</span>
+      <button class="sign-out" type="button" @click=${this._onSignOut}>${m.signOut}</button>`;
   }
 
   /** Shown once at start when config.json could not be read. */
@@ -185,6 +234,7 @@ export class AppShell extends LitElement {
           <span class="name">${m.name}</span>
         </div>
         <div class="status">${this.renderStatus()}</div>
+        <div class="session">${this.renderUser()}</div>
         <button class="lang" type="button" lang=${other} aria-label=${m.langToggleLabel} @click=${this._onToggleLocale}>${m.langToggle}</button>
       </header>
       <nav aria-label=${m.navLabel}>
@@ -196,7 +246,7 @@ export class AppShell extends LitElement {
         ${this.connection.status === 'offline' ? html`<div class="banner offline" role="note">${m.offlineBanner}</div>` : nothing}
         ${this.connection.status === 'api-down' ? html`<div class="banner api-down" role="note">${m.apiDownBanner}</div>` : nothing}
         ${this.configError ? html`<div class="banner api-down" role="note">${fill(m.configError, { detail: this.configError })}</div>` : nothing}
-        ${this.renderPage()}
+        ${this.mayRead ? this.renderPage() : this.renderSignIn()}
       </main>
       <footer><p>${m.footer}</p></footer>
     `;

@@ -3,7 +3,17 @@ import { defaults, loadConfig, parseConfig } from './config.js';
 
 describe('runtime config', () => {
   it('accepts an http(s) API URL and drops a trailing slash', () => {
-    expect(parseConfig({ apiUrl: 'https://api.example/scoring/' })).toEqual({ apiUrl: 'https://api.example/scoring' });
+    expect(parseConfig({ apiUrl: 'https://api.example/scoring/' })).toEqual({ ...defaults, apiUrl: 'https://api.example/scoring' });
+  });
+
+  it('reads the issuer, client id, scope and offline hours, with defaults for the demo provider', () => {
+    const c = parseConfig({ apiUrl: 'https://api.example', issuer: 'https://login.example/realms/pad/', clientId: 'dash', scope: 'openid clients:read', offlineHours: 8 });
+    expect(c).toEqual({ apiUrl: 'https://api.example', issuer: 'https://login.example/realms/pad', clientId: 'dash', scope: 'openid clients:read', offlineHours: 8 });
+    expect(parseConfig({ apiUrl: 'https://api.example' }).offlineHours).toBe(10);
+    expect(() => parseConfig({ apiUrl: 'https://a.example', issuer: 'nope' })).toThrow(/issuer is not a URL/);
+    expect(() => parseConfig({ apiUrl: 'https://a.example', clientId: '' })).toThrow(/clientId/);
+    expect(() => parseConfig({ apiUrl: 'https://a.example', scope: 'clients:read' })).toThrow(/openid/);
+    expect(() => parseConfig({ apiUrl: 'https://a.example', offlineHours: -1 })).toThrow(/offlineHours/);
   });
 
   it('names the bad field', () => {
@@ -19,7 +29,7 @@ describe('runtime config', () => {
       expect(url).toBe('/pad/config.json');
       return new Response(JSON.stringify({ apiUrl: 'http://10.0.0.1:9000' }));
     }) as unknown as typeof fetch);
-    expect(ok).toEqual({ config: { apiUrl: 'http://10.0.0.1:9000' }, error: null });
+    expect(ok).toEqual({ config: { ...defaults, apiUrl: 'http://10.0.0.1:9000' }, error: null });
     const missing = await loadConfig('/', (async () => new Response('no', { status: 404 })) as unknown as typeof fetch);
     expect(missing).toEqual({ config: defaults, error: 'config.json: HTTP 404' });
   });

@@ -1,9 +1,39 @@
 /** Runtime configuration: config.json served next to index.html, written at serve time. */
 export interface RuntimeConfig {
   apiUrl: string;
+  /** The OpenID provider advisors sign in with. */
+  issuer: string;
+  /** This dashboard's client id at the provider (a public client: Authorization Code + PKCE). */
+  clientId: string;
+  /** Scopes to ask for (space-separated): the provider's names of the API scopes. */
+  scope: string;
+  /** Hours a signed-in advisor may keep reading cached clients offline after the last sign-in. */
+  offlineHours: number;
 }
 
-export const defaults: RuntimeConfig = { apiUrl: 'http://127.0.0.1:8000' };
+export const defaults: RuntimeConfig = {
+  apiUrl: 'http://127.0.0.1:8000',
+  issuer: 'http://127.0.0.1:9400',
+  clientId: 'pad-dashboard',
+  scope: 'openid profile offline_access clients:read applications:score audit:read',
+  /** A working day. */
+  offlineHours: 10,
+};
+
+function httpUrl(body: Record<string, unknown>, key: 'apiUrl' | 'issuer', fallback: string): string {
+  const raw = body[key] ?? fallback;
+  if (typeof raw !== 'string') throw new ConfigError(`config.json: ${key} must be a string`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`config.json: ${key} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`config.json: ${key} must use http or https, got "${url.protocol}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -12,18 +42,15 @@ export class ConfigError extends Error {
 /** Validate a parsed config.json body; names the bad field. */
 export function parseConfig(body: unknown): RuntimeConfig {
   if (typeof body !== 'object' || body === null) throw new ConfigError('config.json must be a JSON object');
-  const apiUrl = (body as Record<string, unknown>)['apiUrl'];
-  if (typeof apiUrl !== 'string') throw new ConfigError('config.json: apiUrl must be a string');
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    throw new ConfigError(`config.json: apiUrl is not a URL: "${apiUrl}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`config.json: apiUrl must use http or https, got "${url.protocol}"`);
-  }
-  return { apiUrl: apiUrl.replace(/\/+$/, '') };
+  const b = body as Record<string, unknown>;
+  if (typeof b['apiUrl'] !== 'string') throw new ConfigError('config.json: apiUrl must be a string');
+  const clientId = b['clientId'] ?? defaults.clientId;
+  if (typeof clientId !== 'string' || clientId === '') throw new ConfigError('config.json: clientId must be a non-empty string');
+  const scope = b['scope'] ?? defaults.scope;
+  if (typeof scope !== 'string' || !scope.split(' ').includes('openid')) throw new ConfigError('config.json: scope must be a string that includes openid');
+  const offlineHours = b['offlineHours'] ?? defaults.offlineHours;
+  if (typeof offlineHours !== 'number' || !(offlineHours >= 0 && offlineHours <= 72)) throw new ConfigError('config.json: offlineHours must be a number from 0 to 72');
+  return { apiUrl: httpUrl(b, 'apiUrl', defaults.apiUrl), issuer: httpUrl(b, 'issuer', defaults.issuer), clientId, scope, offlineHours };
 }
 
 /**

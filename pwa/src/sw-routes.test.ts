@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClientData, isReferenceData, isRuntimeConfig } from './sw-routes.js';
+import { clientCacheName, isClientData, isReferenceData, isRuntimeConfig, withoutPartition } from './sw-routes.js';
 
 const u = (s: string) => new URL(s);
 
@@ -22,5 +22,17 @@ describe('service worker routes', () => {
   it('finds config.json in the service worker scope, under a sub-path too', () => {
     expect(isRuntimeConfig(u('http://127.0.0.1:5173/pad/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(true);
     expect(isRuntimeConfig(u('http://127.0.0.1:5173/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(false);
+  });
+
+  it('caches client data per user, and never for a request that names no valid user', () => {
+    const partition = 'a1b2c3d4e5f6a1b2c3d4e5f6';
+    const named = new Request('http://api.example/v1/clients/1', { headers: { 'x-pad-partition': partition, Authorization: 'Bearer t' } });
+    expect(clientCacheName(named)).toBe(`pad-clients-${partition}`);
+    expect(clientCacheName(new Request('http://api.example/v1/clients/1'))).toBeNull();
+    expect(clientCacheName(new Request('http://api.example/v1/clients/1', { headers: { 'x-pad-partition': '../other' } }))).toBeNull();
+    const forwarded = withoutPartition(named);
+    expect(forwarded.headers.has('x-pad-partition')).toBe(false);
+    expect(forwarded.headers.get('Authorization')).toBe('Bearer t');
+    expect(forwarded.url).toBe(named.url);
   });
 });

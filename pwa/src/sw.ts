@@ -7,8 +7,8 @@ import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { isClientData, isReferenceData, isRuntimeConfig } from './sw-routes.js';
+import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import { clientCacheName, isClientData, isReferenceData, isRuntimeConfig, withoutPartition } from './sw-routes.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -51,11 +51,30 @@ registerRoute(
   ({ url, request }) => request.method === 'GET' && isReferenceData(url),
   new StaleWhileRevalidate({ cacheName: 'pad-reference', plugins: [stampPlugin] }),
 );
+/**
+ * Client data is cached per user: the page names the user's partition in a header (stripped before
+ * the request leaves), and a request without one (signed out, locked) is never answered from a cache.
+ */
+const clientStrategies = new Map<string, NetworkFirst>();
+const networkOnly = new NetworkOnly();
+function clientStrategy(cacheName: string): NetworkFirst {
+  let strategy = clientStrategies.get(cacheName);
+  if (!strategy) {
+    strategy = new NetworkFirst({
+      cacheName,
+      networkTimeoutSeconds: defaults.networkTimeoutSeconds,
+      plugins: [stampPlugin, new ExpirationPlugin({ maxEntries: defaults.maxClientEntries, maxAgeSeconds: defaults.maxClientAgeSeconds })],
+    });
+    clientStrategies.set(cacheName, strategy);
+  }
+  return strategy;
+}
 registerRoute(
   ({ url, request }) => request.method === 'GET' && isClientData(url),
-  new NetworkFirst({
-    cacheName: 'pad-clients',
-    networkTimeoutSeconds: defaults.networkTimeoutSeconds,
-    plugins: [stampPlugin, new ExpirationPlugin({ maxEntries: defaults.maxClientEntries, maxAgeSeconds: defaults.maxClientAgeSeconds })],
-  }),
+  async ({ request, event }) => {
+    const cacheName = clientCacheName(request);
+    const forwarded = withoutPartition(request);
+    if (cacheName === null) return networkOnly.handle({ request: forwarded, event });
+    return clientStrategy(cacheName).handle({ request: forwarded, event });
+  },
 );

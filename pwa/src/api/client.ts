@@ -54,6 +54,10 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** Called after every request: lets the app track connectivity and last sync. */
   onResult?: (info: ResultInfo) => void;
+  /** Headers of the signed-in user (bearer token, cache partition), read at each request. */
+  authHeaders?: () => Record<string, string>;
+  /** The API refused the token (401): the session has ended. */
+  onUnauthorized?: () => void;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -88,7 +92,7 @@ export function createApiClient(options: ApiClientOptions) {
     try {
       response = await fetchFn(`${base}${path}`, {
         ...init,
-        headers: { Accept: 'application/json', ...(init.headers ?? {}) },
+        headers: { Accept: 'application/json', ...(options.authHeaders?.() ?? {}), ...(init.headers ?? {}) },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -104,6 +108,7 @@ export function createApiClient(options: ApiClientOptions) {
       } catch {
         problem = undefined;
       }
+      if (response.status === 401) options.onUnauthorized?.();
       throw new ApiError('http', response.status, problemMessage(problem, response.status), problem);
     }
     let data: T;

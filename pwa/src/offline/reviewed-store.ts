@@ -33,6 +33,8 @@ export interface ReviewedStore {
   remove(id: number): Promise<void>;
   /** Replace the data of an already reviewed client, keeping its review time. No-op if not reviewed. */
   refresh(id: number, data: Pick<ReviewedClient, 'client' | 'score' | 'explanation' | 'fetchedAt'>): Promise<boolean>;
+  /** Close the connection (before the database is deleted at sign-out). */
+  close(): void;
 }
 
 export function validateRecord(record: ReviewedClient): void {
@@ -57,6 +59,7 @@ export async function openReviewedStore(name = defaults.dbName): Promise<Reviewe
   });
   return {
     get: (id) => db.get('reviewed', id),
+    close: () => db.close(),
     async list() {
       const all = await db.getAllFromIndex('reviewed', 'reviewedAt');
       return all.reverse();
