@@ -26,10 +26,11 @@ COPY backend/package.json backend/package-lock.json backend/.npmrc ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY backend/tsconfig.json ./
 COPY backend/src ./src
-# tsconfig also compiles the tests and test helpers: they never reach the runtime image.
+# tsconfig also compiles the tests, test helpers and the demo OpenID provider of `make start`:
+# none of them reaches the runtime image (production never runs the demo provider).
 RUN npm run build \
  && find dist \( -name '*.test.js' -o -name '*.test.d.ts' -o -name '*.map' \) -type f -delete \
- && rm -rf dist/src/testing dist/bench dist/.tsbuildinfo
+ && rm -rf dist/src/testing dist/src/demo-idp dist/bench dist/.tsbuildinfo
 
 FROM ${NODE_IMAGE} AS deps
 # better-sqlite3 falls back to a source build when no prebuilt binary matches.
@@ -63,9 +64,12 @@ WORKDIR /app/backend
 COPY backend/package.json ./
 COPY --from=deps /app/backend/node_modules ./node_modules
 COPY --from=build /app/backend/dist ./dist
+# The record of access's schema migrations (numbered .sql files, read at start-up).
+COPY backend/src/db/migrations ./src/db/migrations
 # Every file manifest.json lists (the API verifies them at start-up); .dockerignore keeps fixtures out.
 COPY artifacts /app/artifacts
-# Files stay root-owned and read-only for the app: the API only reads its artifacts.
+# Files stay root-owned and read-only for the app: the API only reads its artifacts and writes
+# the record of access to DATA_DIR (the Fly volume, fly.toml [mounts]) or to DATABASE_URL.
 USER node
 EXPOSE 8080
 # Slim images have no curl: probe with Node's own fetch.

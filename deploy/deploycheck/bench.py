@@ -16,10 +16,10 @@ from pathlib import Path
 
 from .image import REPO, build_image_folder
 from .server import free_port, http_request, start_server
+from .tokens import make_test_issuer
 from .workload import score_batch_body
 
 defaults = {"starts": 3, "reads": 300, "batch_records": 1000}
-_KEY = "bench-only-key"
 
 
 def _size_mb(path: Path) -> float:
@@ -29,6 +29,7 @@ def _size_mb(path: Path) -> float:
 def run() -> None:
     fly = tomllib.loads((REPO / "fly.toml").read_text())
     scratch = Path(tempfile.mkdtemp(prefix="pad-bench-"))
+    volume: Path | None = None
     try:
         started = time.perf_counter()
         image = build_image_folder(scratch)
@@ -42,7 +43,10 @@ def run() -> None:
               f"dist {_size_mb(app / 'dist'):.2f} MB, artifacts {_size_mb(final.host_path(final.env['ARTIFACTS_DIR'])):.1f} MB "
               "(plus the node:22-bookworm-slim base)")
         command = final.stage.of("CMD")[-1].exec_form()
-        env = dict(fly["env"]) | {"HOST": "127.0.0.1", "API_KEY": _KEY, "LOG_LEVEL": "silent"}
+        issuer = make_test_issuer()
+        volume = Path(tempfile.mkdtemp(prefix="pad-volume-"))  # stands in for the Fly volume
+        volume.chmod(0o777)
+        env = dict(fly["env"]) | {"HOST": "127.0.0.1", "LOG_LEVEL": "silent", "DATA_DIR": str(volume)} | issuer.env()
         starts = []
         for n in range(defaults["starts"]):
             t0 = time.perf_counter()
@@ -52,21 +56,23 @@ def run() -> None:
                 server.stop()
         print(f"start to /ready: median {statistics.median(starts) * 1000:.0f} ms over {len(starts)} starts")
         print(f"resident memory idle: {server.rss_mb():.0f} MiB")
-        ids = json.loads(server.get("/v1/clients?limit=100").body)["items"]
+        ids = json.loads(server.get("/v1/clients?limit=100", issuer.auth("advisor")).body)["items"]
         for i in range(defaults["reads"]):
             client = ids[i % len(ids)]["id"]
-            server.get(f"/v1/clients/{client}/explanation")
+            server.get(f"/v1/clients/{client}/explanation", issuer.auth("advisor"))
         print(f"resident memory after {defaults['reads']} explanations: {server.rss_mb():.0f} MiB")
-        features = [f["name"] for f in json.loads(server.get("/v1/model").body)["features"]]
+        features = [f["name"] for f in json.loads(server.get("/v1/model", issuer.auth("tool")).body)["features"]]
         body = score_batch_body(defaults["batch_records"], features)
         response = http_request(server.base_url + "/v1/score", "POST",
-                                {"Content-Type": "application/json", "Authorization": f"Bearer {_KEY}"}, body)
+                                {"Content-Type": "application/json", **issuer.auth("tool")}, body)
         print(f"POST /v1/score with {defaults['batch_records']} records + explanations: HTTP {response.status}")
         vm = fly["vm"][0]["memory"]
         print(f"resident memory now {server.rss_mb():.0f} MiB, peak {server.peak_rss_mb():.0f} MiB; fly.toml [[vm]] memory = {vm}")
         server.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        if volume is not None:
+            shutil.rmtree(volume, ignore_errors=True)
 
 
 if __name__ == "__main__":

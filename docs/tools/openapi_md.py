@@ -5,6 +5,9 @@ import json
 
 BASE_URL = "http://127.0.0.1:8000"
 METHODS = ("get", "post", "put", "patch", "delete")
+#: The demo role whose `make token` opens each scope (backend/src/auth/scopes.ts, ROLE_SCOPES).
+ROLE_FOR_SCOPE = {"signed-in": "advisor", "clients:read": "advisor", "applications:score": "advisor",
+                  "applications:batch": "tool", "audit:read": "supervisor", "metrics:read": "supervisor"}
 
 
 def _resolve(spec: dict, node: dict | None) -> dict:
@@ -50,6 +53,14 @@ def _example_value(param: dict, schema: dict, client_id: int) -> str:
     return {"integer": "1", "number": "1"}.get(schema.get("type"), "value")
 
 
+def _token_line(op: dict) -> tuple[str, str]:
+    """(`TOKEN=$(make -s token ROLE=...)` line, curl header) for a protected operation, else ("", "")."""
+    scope = op.get("x-required-scope")
+    if scope is None:
+        return "", ""
+    return f"TOKEN=$(make -s token ROLE={ROLE_FOR_SCOPE.get(scope, 'advisor')})\n", " -H \"Authorization: Bearer $TOKEN\""
+
+
 def _curl(spec: dict, method: str, path: str, op: dict, params: list[dict], client_id: int,
           example: dict) -> str:
     url = path
@@ -62,11 +73,12 @@ def _curl(spec: dict, method: str, path: str, op: dict, params: list[dict], clie
                 p.get("required") or "example" in p or "example" in schema):
             query.append(f"{p['name']}={_example_value(p, schema, client_id)}")
     full = BASE_URL + url + ("?" + "&".join(query) if query else "")
+    token, header = _token_line(op)
     if method == "get":
-        return f"curl -s '{full}'"
+        return f"{token}curl -s '{full}'{header}"
     body = example.get("body", _request_example(spec, op))
     payload = json.dumps(body, ensure_ascii=False) if body is not None else "{}"
-    return (f"curl -s -X {method.upper()} '{full}' \\\n  -H 'Content-Type: application/json' \\\n"
+    return (f"{token}curl -s -X {method.upper()} '{full}'{header} \\\n  -H 'Content-Type: application/json' \\\n"
             f"  -d '{payload}'")
 
 
@@ -105,8 +117,10 @@ def _operation(spec: dict, method: str, path: str, op: dict, client_id: int, exa
         schema = body.get("content", {}).get("application/json", {}).get("schema")
         lines += [f"Request body (JSON): {_fields(spec, schema) or _cell(_type(spec, schema))}."
                   + (f" {body['description']}" if body.get("description") else ""), ""]
-    if any("bearer" in s for s in op.get("security", [])):
-        lines += ["When the server sets `API_KEY`, add `-H \"Authorization: Bearer $API_KEY\"`.", ""]
+    scope = op.get("x-required-scope")
+    if scope is not None:
+        who = "any valid access token" if scope == "signed-in" else f"an access token with the scope `{scope}`"
+        lines += [f"Needs {who} (demo: `make -s token ROLE={ROLE_FOR_SCOPE.get(scope, 'advisor')}`).", ""]
     responses = op.get("responses", {})
     if responses:
         lines += ["| status | meaning |", "|---|---|"]
@@ -139,8 +153,20 @@ def render_api(spec: dict, client_id: int, examples: dict[str, dict] | None = No
              "`curl` ; les erreurs suivent le format `application/problem+json` (RFC 9457).", ""]
     if info.get("description"):
         lines += [info["description"].strip(), ""]
-    lines += [f"Examples assume the API runs locally (`make api`, {BASE_URL}); the interactive page is "
-              f"`{BASE_URL}/docs` and the machine-readable document `{BASE_URL}/openapi.json`.", ""]
+    lines += [f"Examples assume `make start` runs locally (the API on {BASE_URL} and the demo OpenID provider "
+              "on http://127.0.0.1:9400); `make -s token ROLE=advisor|supervisor|tool` prints a demo access token. "
+              f"The interactive page is `{BASE_URL}/docs` and the machine-readable document `{BASE_URL}/openapi.json`.", "",
+              "| scope | routes | demo role |", "|---|---|---|"]
+    by_scope: dict[str, list[str]] = {}
+    for path, item in spec.get("paths", {}).items():
+        for method in METHODS:
+            if method in item:
+                need = item[method].get("x-required-scope", "none")
+                by_scope.setdefault(need, []).append(f"`{method.upper()} {path}`")
+    for need, routes in by_scope.items():
+        label = {"none": "none (open)", "signed-in": "any valid token"}.get(need, f"`{need}`")
+        lines.append(f"| {label} | {', '.join(routes)} | {ROLE_FOR_SCOPE.get(need, '—')} |")
+    lines.append("")
     groups: dict[str, list[tuple[str, str, dict]]] = {}
     for path, item in spec.get("paths", {}).items():
         for method in METHODS:

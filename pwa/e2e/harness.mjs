@@ -43,15 +43,15 @@ async function waitForReady(url, child, timeoutMs) {
  * Start the real API: `make -C <repo> api` (the backend's own target, which installs and builds
  * what it needs), or `node dist/src/server.js` in backend/ when E2E_API_CMD=node.
  */
-export async function startApi({ port, corsOrigins, log = false }) {
+export async function startApi({ port, corsOrigins, issuer, dataDir, log = false }) {
   const env = {
     ...process.env, PORT: String(port), HOST: defaults.host, CORS_ORIGINS: corsOrigins.join(','),
-    RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', API_KEY: '',
+    RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', API_KEY: '', OIDC_ISSUER: issuer, DATA_DIR: dataDir, API_DATA_DIR: dataDir,
   };
   const useNode = process.env.E2E_API_CMD === 'node' || !existsSync(path.join(repoRoot, 'backend/backend.mk'));
   const [cmd, args, cwd] = useNode
     ? ['node', ['dist/src/server.js'], path.join(repoRoot, 'backend')]
-    : ['make', ['--no-print-directory', '-C', repoRoot, 'api', `PORT=${port}`], repoRoot];
+    : ['make', ['--no-print-directory', '-C', repoRoot, 'api', `PORT=${port}`, `API_DATA_DIR=${dataDir}`], repoRoot];
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', log ? 'inherit' : 'ignore', 'inherit'] });
   const url = `http://${defaults.host}:${port}`;
   const stop = () => stopGroup(child);
@@ -65,6 +65,30 @@ export async function startApi({ port, corsOrigins, log = false }) {
   return { url, stop };
 }
 
+/**
+ * Start the demo OpenID provider (backend/dist, built by startApi's `make api`) on a free port,
+ * allowed to send the browser back to the dashboards under test.
+ */
+export async function startIdp({ port, redirects }) {
+  const issuer = `http://${defaults.host}:${port}`;
+  const env = { ...process.env, DEMO_IDP_ISSUER: issuer, DEMO_IDP_REDIRECTS: redirects.join(','), NODE_ENV: 'test' };
+  const child = spawn('node', ['dist/src/demo-idp/server.js'], { cwd: path.join(repoRoot, 'backend'), env, detached: true, stdio: ['ignore', 'ignore', 'ignore'] });
+  const stop = () => stopGroup(child);
+  process.once('exit', stop);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`demo provider exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2000) })).ok) return { issuer, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`demo provider not ready at ${issuer}`);
+}
+
 /** Stop a detached child and everything it started (make -> npm -> node). */
 export function stopGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -75,8 +99,8 @@ export function stopGroup(child) {
   }
 }
 
-export async function startPwa({ port, apiUrl, basePath = '/', distDir = path.join(pwaDir, 'dist') }) {
-  const server = await createStaticServer({ distDir, apiUrl, basePath });
+export async function startPwa({ port, apiUrl, issuer, basePath = '/', distDir = path.join(pwaDir, 'dist') }) {
+  const server = await createStaticServer({ distDir, apiUrl, basePath, issuer });
   await new Promise((resolve) => server.listen(port, defaults.host, resolve));
   return { url: `http://${defaults.host}:${port}${basePath}`, stop: () => new Promise((r) => server.close(r)) };
 }

@@ -104,3 +104,22 @@ export async function shadowText(page, ...selectors) {
   // Collapse ASCII whitespace only: the French number format uses (narrow) no-break spaces.
   return handle.evaluate((el) => (el ? el.textContent.replace(/[ \t\n\r]+/g, ' ').trim() : null));
 }
+
+/** The demo advisor of the embedded provider (README: demo-only credentials). */
+export const demoAdvisor = { login: 'advisor', password: 'advisor-demo' };
+
+/**
+ * Sign in through the embedded provider's form, as an advisor would: open the dashboard, press
+ * "Se connecter", fill in the form, and wait until the dashboard says who is signed in.
+ */
+export async function signIn(page, base, account = demoAdvisor) {
+  await page.goto(base);
+  await page.waitForSelector('.sign-in-button, .user', { timeout: 15000 });
+  if (await page.$('.user')) return;
+  await page.click('.sign-in-button');
+  await page.waitForSelector('#login', { timeout: 15000 });
+  await page.fill('#login', account.login);
+  await page.fill('#password', account.password);
+  await Promise.all([page.waitForURL((url) => url.href.startsWith(base), { timeout: 15000 }), page.click('button[type="submit"]')]);
+  await page.waitForSelector('.user', { timeout: 15000 });
+}

@@ -2,7 +2,7 @@
 // under a sub-path), and Chromium's own check (CDP Page.getInstallabilityErrors) finds nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { API, PWA } from './api.mjs';
+import { API, IDP, PWA } from './api.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,12 +62,12 @@ describe('installable PWA', () => {
     }
   });
 
-  it('serves sw.js uncached with Service-Worker-Allowed, and config.json with the API URL', async () => {
+  it('serves sw.js uncached with Service-Worker-Allowed, and config.json with the API URL and the provider', async () => {
     const sw = await fetch(`${PWA}sw.js`);
     assert.equal(sw.headers.get('cache-control'), 'no-cache');
     assert.equal(sw.headers.get('service-worker-allowed'), new URL(PWA).pathname);
     assert.match(sw.headers.get('content-type'), /^text\/javascript/);
-    assert.deepEqual(await (await fetch(`${PWA}config.json`)).json(), { apiUrl: API });
+    assert.deepEqual(await (await fetch(`${PWA}config.json`)).json(), { apiUrl: API, issuer: IDP, clientId: 'pad-dashboard' });
   });
 
   it('is controlled by its service worker and passes Chromium’s installability check', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, countPdfPages, percentIn } from './api.mjs';
 import { launchBrowser } from './harness.mjs';
-import { activeElement, runAxe, screenshot, shadowText, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
+import { activeElement, runAxe, screenshot, shadowText, signIn, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
 
 let browser;
 let page;
@@ -25,6 +25,7 @@ describe('advisor journey (keyboard only)', () => {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, PWA);
     // The riskiest labelled client: a refusal to explain.
     target = (await api('/v1/clients?limit=1&dataset=train&sort=-probability')).items[0];
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, percentIn } from './api.mjs';
 import { launchBrowser } from './harness.mjs';
-import { activeElement, runAxe, screenshot, shadowText, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
+import { activeElement, runAxe, screenshot, shadowText, signIn, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
 
 let browser;
 let context;
@@ -21,6 +21,7 @@ describe('offline review', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport, locale: 'fr-FR' });
     page = await context.newPage();
+    await signIn(page, PWA);
     // A granted client to review, and another one never opened in this browser.
     const items = (await api('/v1/clients?limit=2&dataset=train&sort=probability')).items;
     [reviewed, other] = items;

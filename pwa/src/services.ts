@@ -8,6 +8,7 @@ import { partitionDefaults } from './auth/partition.js';
 import type { Session } from './auth/session.js';
 import { openReviewedStore, type ReviewedStore } from './offline/reviewed-store.js';
 import { Connectivity } from './state/connectivity.js';
+import { isClientData } from './sw-routes.js';
 
 export interface Services {
   api: ApiClient;
@@ -57,7 +58,7 @@ export function initServices(apiUrl: string, session: Session): Services {
   addEventListener('online', () => connectivity.setBrowserOnline(true));
   addEventListener('offline', () => connectivity.setBrowserOnline(false));
   const api = createApiClient({
-    baseUrl: apiUrl, onResult: (info) => connectivity.record(info), authHeaders: () => session.headers(), onUnauthorized: () => session.expired(),
+    baseUrl: apiUrl, onResult: (info) => connectivity.record(info), authHeaders: (path, method) => session.headers(method === 'GET' && isClientData(new URL(path, 'http://api.invalid'))), onUnauthorized: () => session.expired(),
   });
   current = {
     api,

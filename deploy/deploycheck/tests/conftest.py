@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from deploycheck import REPO, BuiltImage, RunningServer, build_image_folder, free_port, start_server
+from deploycheck.tokens import DeployIssuer, make_test_issuer
 
-#: Stands in for the Fly secret; production reads it from `fly secrets set API_KEY=...`.
-TEST_API_KEY = "test-only-key-not-a-secret"
 
 
 @pytest.fixture(scope="session")
@@ -34,11 +33,26 @@ def image(scratch: Path) -> BuiltImage:
 
 
 @pytest.fixture(scope="session")
-def server(image: BuiltImage, fly: dict, scratch: Path):
-    """The runtime folder started by the image's CMD, with fly.toml's [env] as Fly sets it."""
+def issuer() -> DeployIssuer:
+    return make_test_issuer()
+
+
+@pytest.fixture(scope="session")
+def data_dir():
+    """Stands in for the Fly volume (fly.toml [mounts]); writable by the unprivileged user the server runs as."""
+    folder = Path(tempfile.mkdtemp(prefix="pad-volume-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(image: BuiltImage, fly: dict, scratch: Path, issuer: DeployIssuer, data_dir: Path):
+    """The runtime folder started by the image's CMD, with fly.toml's [env] as Fly sets it and a test issuer
+    standing in for the lender's OpenID provider (the Fly secrets OIDC_ISSUER etc.)."""
     runtime = image.replay.final
     command = runtime.stage.of("CMD")[-1].exec_form()
-    env = dict(fly.get("env", {})) | {"PORT": str(free_port()), "HOST": "127.0.0.1", "API_KEY": TEST_API_KEY}
+    env = dict(fly.get("env", {})) | {"PORT": str(free_port()), "HOST": "127.0.0.1", "DATA_DIR": str(data_dir)} | issuer.env()
     running: RunningServer = start_server(runtime, command, env, scratch / "server.log")
     yield running
     running.stop()

@@ -5,7 +5,6 @@ import re
 import urllib.parse
 
 from deploycheck import BuiltImage, RunningServer, http_request
-from deploycheck.tests.conftest import TEST_API_KEY
 from deploycheck.workload import score_batch_body
 
 #: Memory the VM needs beyond the API's peak: the guest kernel and Fly's init.
@@ -72,11 +71,11 @@ def test_other_origins_are_refused(server: RunningServer):
     assert "access-control-allow-origin" not in preflight.headers
 
 
-def test_vm_memory_leaves_headroom_over_the_peak_resident_memory(fly: dict, server: RunningServer):
+def test_vm_memory_leaves_headroom_over_the_peak_resident_memory(fly: dict, server: RunningServer, issuer):
     # The heaviest request the API accepts: 1,000 records scored and explained at once.
-    features = [f["name"] for f in server.get("/v1/model").json()["features"]]
+    features = [f["name"] for f in server.get("/v1/model", issuer.auth("tool")).json()["features"]]
     response = http_request(server.base_url + "/v1/score", "POST", {
-        "Content-Type": "application/json", "Authorization": f"Bearer {TEST_API_KEY}",
+        "Content-Type": "application/json", **issuer.auth("tool"),
     }, score_batch_body(1000, features))
     assert response.status == 200, response.body[:300]
     vm_mb = _memory_mb(fly["vm"][0]["memory"])

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from deploycheck import REPO, BuiltImage, RunningServer, free_port, healthcheck_command, http_request, split_flags
-from deploycheck.tests.conftest import TEST_API_KEY
 
 MANIFEST = json.loads((REPO / "artifacts" / "manifest.json").read_text())
 
@@ -128,9 +127,10 @@ def test_health_answers_ok(server: RunningServer):
     assert (response.status, response.json()) == (200, {"status": "ok"})
 
 
-def test_score_of_a_stored_client_matches_the_exported_probability(server: RunningServer, known_client):
+def test_score_of_a_stored_client_matches_the_exported_probability(server: RunningServer, known_client, issuer):
     client_id, exported = known_client
-    response = server.get(f"/v1/clients/{client_id}/score")
+    assert server.get(f"/v1/clients/{client_id}/score").status == 401
+    response = server.get(f"/v1/clients/{client_id}/score", issuer.auth("advisor"))
     assert response.status == 200, response.body
     score = response.json()
     assert score["id"] == client_id and score["model_version"] == MANIFEST["model_version"]
@@ -138,13 +138,23 @@ def test_score_of_a_stored_client_matches_the_exported_probability(server: Runni
     assert score["decision"] == ("refused" if score["probability"] >= score["threshold"] else "granted")
 
 
-def test_post_endpoints_require_the_api_key_secret(server: RunningServer, known_client):
+def test_batch_scoring_needs_a_tool_token_and_client_reads_an_advisor_token(server: RunningServer, known_client, issuer):
     url = server.base_url + "/v1/score"
     body = json.dumps({"records": [{"id": known_client[0]}]}).encode()
     headers = {"Content-Type": "application/json"}
     assert http_request(url, "POST", headers, body).status == 401
-    authorised = http_request(url, "POST", headers | {"Authorization": f"Bearer {TEST_API_KEY}"}, body)
+    assert http_request(url, "POST", headers | issuer.auth("advisor"), body).status == 403
+    authorised = http_request(url, "POST", headers | issuer.auth("tool"), body)
     assert authorised.status == 200, authorised.body
+    assert server.get(f"/v1/clients/{known_client[0]}", issuer.auth("tool")).status == 403
+
+
+def test_accesses_are_recorded_on_the_volume_and_read_back_by_a_supervisor(server: RunningServer, known_client, issuer, data_dir):
+    assert server.get(f"/v1/clients/{known_client[0]}", issuer.auth("advisor")).status == 200
+    assert server.get("/v1/audit", issuer.auth("advisor")).status == 403
+    log = server.get(f"/v1/audit?client={known_client[0]}&subject=deploy-advisor", issuer.auth("supervisor")).json()
+    assert any(r["route"] == "/v1/clients/:id" for r in log["items"])
+    assert (data_dir / "pad.sqlite").is_file()
 
 
 def test_docs_page_and_openapi_are_served_from_the_compiled_code(server: RunningServer):

@@ -9,7 +9,8 @@ SPEC = {
             "responses": {"200": {"description": "ok", "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/Thing"}}}},
                 "404": {"$ref": "#/components/responses/NotFound"}}}},
-        "/v1/score": {"post": {"summary": "Score", "tags": ["scoring"], "security": [{}, {"bearer": []}],
+        "/v1/score": {"post": {"summary": "Score", "tags": ["scoring"], "security": [{"bearer": ["applications:batch"]}],
+                               "x-required-scope": "applications:batch",
                                "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
                                "responses": {"200": {"description": "scored"}}}},
     },
@@ -36,4 +37,11 @@ def test_curl_examples_fill_the_path_and_the_body():
                                   "/v1/things/{id}": {"query": {"sort": "-a"}}})
     assert "curl -s 'http://127.0.0.1:8000/v1/things/100042?sort=-a'" in md
     assert "-d '{\"records\": [{\"X\": 1}]}'" in md
-    assert "Authorization: Bearer $API_KEY" in md
+    assert "TOKEN=$(make -s token ROLE=tool)\ncurl -s -X POST 'http://127.0.0.1:8000/v1/score' -H \"Authorization: Bearer $TOKEN\"" in md
+
+
+def test_the_scope_table_lists_every_route_with_its_scope_and_demo_role():
+    md = render_api(SPEC, 1)
+    assert "| none (open) | `GET /v1/things/{id}` | — |" in md
+    assert "| `applications:batch` | `POST /v1/score` | tool |" in md
+    assert "Needs an access token with the scope `applications:batch` (demo: `make -s token ROLE=tool`)." in md

@@ -55,7 +55,7 @@ export interface ApiClientOptions {
   /** Called after every request: lets the app track connectivity and last sync. */
   onResult?: (info: ResultInfo) => void;
   /** Headers of the signed-in user (bearer token, cache partition), read at each request. */
-  authHeaders?: () => Record<string, string>;
+  authHeaders?: (path: string, method: string) => Record<string, string>;
   /** The API refused the token (401): the session has ended. */
   onUnauthorized?: () => void;
 }
@@ -92,7 +92,7 @@ export function createApiClient(options: ApiClientOptions) {
     try {
       response = await fetchFn(`${base}${path}`, {
         ...init,
-        headers: { Accept: 'application/json', ...(options.authHeaders?.() ?? {}), ...(init.headers ?? {}) },
+        headers: { Accept: 'application/json', ...(options.authHeaders?.(path, init.method ?? 'GET') ?? {}), ...(init.headers ?? {}) },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

@@ -140,11 +140,10 @@ export interface Population {
   n_defaulted: number;
   quantile_levels: number[];
   features: Record<string, FeatureDistribution>;
+  /** Feature values and model probabilities of sampled clients; no id, no outcome (they would name who defaulted). */
   sample: {
     features: string[];
-    ids: number[];
     probability: number[];
-    target: (number | null)[];
     values: (number | null)[][];
   };
 }

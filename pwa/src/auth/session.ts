@@ -24,6 +24,8 @@ export const sessionDefaults = {
 } as const;
 
 interface Pending {
+  /** A prompt=none attempt: its failure only means "show the sign-in button". */
+  silent: boolean;
   state: string;
   verifier: string;
   nonce: string;
@@ -70,13 +72,16 @@ export class Session extends EventTarget {
     return this.config.offlineHours;
   }
 
-  /** Headers for API requests: the bearer token, and the cache partition for the service worker. */
-  headers(): Record<string, string> {
+  /**
+   * Headers for API requests: the bearer token, and for client-data reads the cache partition, which
+   * only the service worker's client-data route reads (and strips before the request leaves).
+   */
+  headers(forClientCache = false): Record<string, string> {
     const headers: Record<string, string> = {};
     if (this.accessToken) headers['Authorization'] = `Bearer ${this.accessToken}`;
     // For the service worker only (it strips it): without one in control the header would reach the API.
     const worker = globalThis.navigator?.serviceWorker?.controller;
-    if (worker && this.partition && (this.status === 'signed-in' || this.status === 'offline')) headers['x-pad-partition'] = this.partition;
+    if (forClientCache && worker && this.partition && (this.status === 'signed-in' || this.status === 'offline')) headers['x-pad-partition'] = this.partition;
     return headers;
   }
 
@@ -96,21 +101,26 @@ export class Session extends EventTarget {
   async start(location: Location = globalThis.location): Promise<void> {
     const url = new URL(location.href);
     const pending = this.takePending();
-    if (pending && (url.searchParams.has('code') || url.searchParams.has('error'))) {
+    const returning = pending !== null && (url.searchParams.has('code') || url.searchParams.has('error'));
+    if (returning) {
       history.replaceState(null, '', `${this.redirectUri}${pending.returnHash}`);
       try {
         await this.finish(url, pending);
         return;
       } catch (error) {
-        this.error = error instanceof Error ? error.message : String(error);
+        if (!pending.silent) this.error = error instanceof Error ? error.message : String(error);
       }
     }
     try {
       await this.discover();
-      this.set('signed-out');
     } catch {
       this.fallBackOffline();
+      return;
     }
+    this.set('signed-out');
+    // Tokens live in memory, so a reload starts without one: when this advisor has not signed out,
+    // ask the provider silently (prompt=none) instead of showing the button again.
+    if (!returning && readLastSignIn(this.storage) !== null) await this.signIn(location.hash, true);
   }
 
   /** No provider reachable: read the cache within the offline allowance, else lock. */
@@ -138,10 +148,11 @@ export class Session extends EventTarget {
   }
 
   /** Send the browser to the provider's sign-in page. */
-  async signIn(returnHash: string = globalThis.location.hash): Promise<void> {
+  async signIn(returnHash: string = globalThis.location.hash, silent = false): Promise<void> {
     const server = await this.discover();
     if (!server.authorization_endpoint) throw new Error('the provider has no authorization endpoint');
     const pending: Pending = {
+      silent,
       state: oauth.generateRandomState(), verifier: oauth.generateRandomCodeVerifier(), nonce: oauth.generateRandomNonce(), returnHash,
     };
     // Only the PKCE verifier and state cross the redirect (sessionStorage, this tab); never a token.
@@ -150,7 +161,7 @@ export class Session extends EventTarget {
     target.search = new URLSearchParams({
       client_id: this.config.clientId, redirect_uri: this.redirectUri, response_type: 'code', scope: this.config.scope,
       code_challenge: await oauth.calculatePKCECodeChallenge(pending.verifier), code_challenge_method: 'S256',
-      state: pending.state, nonce: pending.nonce,
+      state: pending.state, nonce: pending.nonce, ...(silent ? { prompt: 'none' } : {}),
     }).toString();
     globalThis.location.assign(target.href);
   }

@@ -62,7 +62,7 @@ suite('bivariate scatter', () => {
     draw(svg, data, { locale: 'en', announce: (m) => heard.push(m) });
     press(svg, 'ArrowRight', 'ArrowRight');
     expect(heard[0]).toBe('This client: External score 2 = 0.3, Age = 35, probability 60.0%');
-    expect(heard[1]).toBe('Client 3: External score 2 = 0.2, Age = 25, probability 70.0%');
-    expect(heard[2]).toContain('Client 2');
+    expect(heard[1]).toBe('Point 3: External score 2 = 0.2, Age = 25, probability 70.0%');
+    expect(heard[2]).toContain('Point 2');
   });
 });

@@ -11,7 +11,7 @@ const population: Population = {
     EXT_SOURCE_2: { missing_rate: 0, quantiles: { all: [0.5], repaid: [0.6], defaulted: [0.3] }, histogram: { edges: [0, 0.5, 1], repaid: [0.3, 0.7], defaulted: [0.7, 0.3] } },
     AGE_YEARS: { missing_rate: 0, quantiles: { all: [40], repaid: [42], defaulted: [35] }, histogram: { edges: [20, 45, 70], repaid: [0.5, 0.5], defaulted: [0.6, 0.4] } },
   },
-  sample: { features: ['AGE_YEARS', 'EXT_SOURCE_2'], ids: [1, 2, 3], probability: [0.1, 0.5, 0.05], target: [0, 1, 0], values: [[30, 0.7], [25, null], [50, 0.8]] },
+  sample: { features: ['AGE_YEARS', 'EXT_SOURCE_2'], probability: [0.1, 0.5, 0.05], values: [[30, 0.7], [25, null], [50, 0.8]] },
 };
 const features: FeatureInfo[] = [
   { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },

@@ -50,8 +50,9 @@ export function scatterData(
     xLabel: featureLabel(index, xFeature, locale),
     yLabel: featureLabel(index, yFeature, locale),
     threshold,
-    points: s.ids.map((id, i) => ({
-      id,
+    // The API serves the sample without client ids or outcomes: points are numbered, not named.
+    points: s.values.map((_, i) => ({
+      id: i + 1,
       x: xi >= 0 ? (s.values[i]?.[xi] ?? null) : null,
       y: yi >= 0 ? (s.values[i]?.[yi] ?? null) : null,
       probability: s.probability[i] ?? 0,

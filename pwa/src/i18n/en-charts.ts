@@ -76,7 +76,7 @@ export const enCharts: ChartMessages = {
     refused: 'Above the threshold (triangle)',
     client: 'This client',
     colour: 'Colour: probability of default, from blue (low) to orange (high)',
-    markPoint: 'Client {id}: {x} = {vx}, {y} = {vy}, probability {p}',
+    markPoint: 'Point {id}: {x} = {vx}, {y} = {vy}, probability {p}',
     markClient: 'This client: {x} = {vx}, {y} = {vy}, probability {p}',
     colId: 'Client',
     colProbability: 'Probability',

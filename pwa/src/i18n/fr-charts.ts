@@ -74,7 +74,7 @@ export const frCharts = {
     refused: 'Au-dessus du seuil (triangle)',
     client: 'Ce client',
     colour: 'Couleur : probabilité de défaut, du bleu (faible) à l’orange (élevée)',
-    markPoint: 'Client {id} : {x} = {vx}, {y} = {vy}, probabilité {p}',
+    markPoint: 'Point {id} : {x} = {vx}, {y} = {vy}, probabilité {p}',
     markClient: 'Ce client : {x} = {vx}, {y} = {vy}, probabilité {p}',
     colId: 'Client',
     colProbability: 'Probabilité',
