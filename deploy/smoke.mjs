@@ -2,6 +2,8 @@
 /**
  * Smoke test of a deployed API (run by deploy-api.yml after `flyctl deploy`):
  *   node deploy/smoke.mjs [base-url] [--origin <dashboard origin>] [--timeout <s>] [--expect-version <v>]
+ * SMOKE_TOKEN (an access token with clients:read, e.g. from a monitoring client) adds the checks
+ * of a client's list and score; without it the smoke test checks that they refuse an anonymous caller.
  * base-url defaults to https://<app>.fly.dev from fly.toml; the expected model version
  * to artifacts/manifest.json's. The first probe retries until --timeout (default 60 s)
  * because a stopped Fly machine takes a few seconds to start. Exit 0 when all checks pass.
@@ -45,7 +47,7 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function run({ base, origin, timeoutSeconds, expectVersion }) {
+async function run({ base, origin, timeoutSeconds, expectVersion, token }) {
   await waitForHealth(base, timeoutSeconds);
   console.log('ok   GET /health');
   const ready = await get(`${base}/ready`);
@@ -53,18 +55,29 @@ async function run({ base, origin, timeoutSeconds, expectVersion }) {
   expect(!expectVersion || ready.json?.model_version === expectVersion,
     `GET /ready model_version is ${ready.json?.model_version}, expected ${expectVersion}`);
   console.log(`ok   GET /ready (model ${ready.json.model_version})`);
-  const list = await get(`${base}/v1/clients?limit=1`);
-  const id = list.json?.items?.[0]?.id;
-  expect(list.status === 200 && Number.isInteger(id), `GET /v1/clients?limit=1 answered ${list.status} without a client id`);
-  const score = await get(`${base}/v1/clients/${id}/score`);
-  const p = score.json?.probability;
-  expect(score.status === 200 && typeof p === 'number' && p >= 0 && p <= 1 && ['granted', 'refused'].includes(score.json.decision),
-    `GET /v1/clients/${id}/score answered ${score.status}: ${score.text.slice(0, 200)}`);
-  console.log(`ok   GET /v1/clients/${id}/score (${score.json.decision}, p=${p.toFixed(3)})`);
+  // Personal data never answers an anonymous caller.
+  const anonymous = await get(`${base}/v1/clients?limit=1`);
+  expect(anonymous.status === 401 && /^Bearer /i.test(anonymous.headers.get('www-authenticate') ?? '') && !('items' in (anonymous.json ?? {})),
+    `GET /v1/clients without a token answered ${anonymous.status}: it must be 401 with WWW-Authenticate`);
+  console.log('ok   GET /v1/clients without a token: 401');
+  if (token) {
+    const auth = { Authorization: `Bearer ${token}` };
+    const list = await get(`${base}/v1/clients?limit=1`, auth);
+    const id = list.json?.items?.[0]?.id;
+    expect(list.status === 200 && Number.isInteger(id), `GET /v1/clients?limit=1 answered ${list.status} without a client id`);
+    const score = await get(`${base}/v1/clients/${id}/score`, auth);
+    const p = score.json?.probability;
+    expect(score.status === 200 && typeof p === 'number' && p >= 0 && p <= 1 && ['granted', 'refused'].includes(score.json.decision),
+      `GET /v1/clients/${id}/score answered ${score.status}: ${score.text.slice(0, 200)}`);
+    console.log(`ok   GET /v1/clients/${id}/score (${score.json.decision}, p=${p.toFixed(3)})`);
+  } else {
+    console.log('skip GET /v1/clients/{id}/score (no SMOKE_TOKEN)');
+  }
   const docs = await get(`${base}/docs`);
   expect(docs.status === 200 && (docs.headers.get('content-type') ?? '').startsWith('text/html'), `GET /docs answered ${docs.status}`);
   console.log('ok   GET /docs');
   if (origin) {
+    // A refused answer carries the CORS headers too: the check needs no token.
     const cors = await get(`${base}/v1/model`, { Origin: origin });
     expect(cors.headers.get('access-control-allow-origin') === origin,
       `GET /v1/model from ${origin}: Access-Control-Allow-Origin is ${cors.headers.get('access-control-allow-origin')} (check CORS_ORIGINS)`);
@@ -86,7 +99,7 @@ async function main() {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error(`--timeout must be a positive number, got "${values.timeout}"`);
   const base = (positionals[0] ?? flyAppUrl()).replace(/\/+$/, '');
   console.log(`smoke test of ${base}`);
-  await run({ base, origin: values.origin, timeoutSeconds, expectVersion: values['expect-version'] ?? manifestVersion() });
+  await run({ base, origin: values.origin, timeoutSeconds, expectVersion: values['expect-version'] ?? manifestVersion(), token: process.env.SMOKE_TOKEN || undefined });
   console.log('smoke test passed');
 }
 

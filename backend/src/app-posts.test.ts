@@ -146,4 +146,10 @@ describe('API POST endpoints (tiny model)', () => {
       expectProblem(res, 413);
     });
   });
+  it('does not echo a malformed JSON body back (it may hold personal data)', async () => {
+    const res = await signedIn(server).post('/v1/score').set('Content-Type', 'application/json').send('{"name": Jeanne Dupont, "income": 1}');
+    expectProblem(res, 400);
+    expect(res.text).to.not.match(/Jeanne|Dupont/);
+    expect(res.body.errors[0]).to.deep.equal({ field: 'body', message: 'malformed JSON (the body is not echoed back)' });
+  });
 });

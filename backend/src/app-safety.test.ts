@@ -175,6 +175,20 @@ describe('API safety (tiny model)', () => {
       expect(res.text).to.contain('/v1/clients/{id}/what-if');
     });
   });
+
+  describe('draining', () => {
+    it('says Connection: close on every answer once shutting down, so keep-alive clients let go', async () => {
+      const draining = createTinyApp({}, { ready: false, shuttingDown: true });
+      try {
+        const res = await signedIn(draining.app.callback()).get('/health').expect(200);
+        expect(res.headers['connection']).to.equal('close');
+        const problem = await signedIn(draining.app.callback()).get('/ready').expect(503);
+        expect(problem.headers['connection']).to.equal('close');
+      } finally {
+        draining.close();
+      }
+    });
+  });
 });
 
 /** Paths registered on the app's router, in OpenAPI's :param form. */

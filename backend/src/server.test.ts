@@ -4,57 +4,13 @@
  * every broken artifact makes it exit 1 with one line naming the file.
  */
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { packageRoot } from './config.js';
 import { realArtifactsDir } from './testing/real-artifacts.js';
-
-const SERVER = path.join(packageRoot(), 'dist', 'src', 'server.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Start the server; `onListening` runs once it logs its port, then the process is awaited. */
-function runServer(env: Record<string, string>, onListening?: (port: number, pid: number) => Promise<void>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER], {
-      env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let started = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not finish in time; stdout: ${stdout} stderr: ${stderr}`));
-    }, 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /"msg":"listening"[^\n]*"port":(\d+)/.exec(stdout);
-      if (match && !started && onListening) {
-        started = true;
-        onListening(Number(match[1]), child.pid!).catch((err: unknown) => {
-          child.kill('SIGKILL');
-          reject(err as Error);
-        });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { runServer, type Run } from './testing/spawn-server.js';
 
 function copyArtifacts(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-artifacts-'));

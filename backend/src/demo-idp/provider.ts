@@ -99,7 +99,14 @@ function configuration(options: IdpOptions, jwk: Record<string, unknown>, cookie
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: (ctx, formHtml) => { ctx.body = `<!doctype html><title>Sign out</title>${formHtml}<script>document.forms[0].submit()</script>`; } },
+      rpInitiatedLogout: {
+        enabled: true,
+        // No "do you want to sign out?" page: the dashboard's button already asked. logout=yes ends the provider session too.
+        logoutSource: (ctx, formHtml) => {
+          const form = formHtml.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+          ctx.body = `<!doctype html><html lang="en"><title>Signing out</title><body>${form}<script>document.forms[0].submit()</script></body></html>`;
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => idpDefaults.resource,

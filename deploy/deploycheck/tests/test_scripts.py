@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import tomllib
 from pathlib import Path
@@ -12,18 +13,26 @@ SMOKE = REPO / "deploy" / "smoke.mjs"
 PWA_CONFIG = REPO / "deploy" / "pwa-config.mjs"
 
 
-def _node(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["node", str(script), *args], capture_output=True, text=True, timeout=120)
+def _node(script: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["node", str(script), *args], capture_output=True, text=True, timeout=120,
+                          env=os.environ | (env or {}))
 
 
 def _fly_origin() -> str:
     return tomllib.loads((REPO / "fly.toml").read_text())["env"]["CORS_ORIGINS"].split(",")[0]
 
 
-def test_smoke_passes_against_the_api_started_from_the_image(server: RunningServer):
-    done = _node(SMOKE, server.base_url, "--origin", _fly_origin(), "--timeout", "10")
+def test_smoke_passes_against_the_api_started_from_the_image(server: RunningServer, issuer):
+    done = _node(SMOKE, server.base_url, "--origin", _fly_origin(), "--timeout", "10", env={"SMOKE_TOKEN": issuer.tokens["advisor"]})
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke test passed" in done.stdout and "CORS allows" in done.stdout
+    assert "without a token: 401" in done.stdout and "/score (" in done.stdout
+
+
+def test_smoke_without_a_token_checks_that_client_data_is_refused(server: RunningServer):
+    done = _node(SMOKE, server.base_url, "--timeout", "10", env={"SMOKE_TOKEN": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "skip GET /v1/clients/{id}/score (no SMOKE_TOKEN)" in done.stdout
 
 
 def test_smoke_fails_on_another_model_version(server: RunningServer):
