@@ -4,6 +4,8 @@
  *   node deploy/pwa-config.mjs <dist-folder> [api-url]
  * The API URL defaults to https://<app>.fly.dev from fly.toml. It must be https
  * (http only for localhost): a Pages site served over https cannot call an http API.
+ * OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_SCOPE (environment) name the lender's OpenID provider,
+ * the dashboard's client id there and the scopes to ask for (docs/deployment.md, section 13).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,8 +41,15 @@ function main(argv) {
     source = 'fly.toml (API_URL not set)';
   }
   const apiUrl = parseApiUrl(raw.trim());
-  fs.writeFileSync(path.join(dist, 'config.json'), `${JSON.stringify({ apiUrl }, null, 2)}\n`);
-  console.log(`pwa-config: ${path.join(dist, 'config.json')} -> apiUrl ${apiUrl} (from ${source})`);
+  const config = { apiUrl };
+  const issuer = process.env.OIDC_ISSUER?.trim();
+  if (issuer) config.issuer = parseApiUrl(issuer);
+  for (const [key, name] of [['clientId', 'OIDC_CLIENT_ID'], ['scope', 'OIDC_SCOPE']]) {
+    const value = process.env[name]?.trim();
+    if (value) config[key] = value;
+  }
+  fs.writeFileSync(path.join(dist, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  console.log(`pwa-config: ${path.join(dist, 'config.json')} -> apiUrl ${apiUrl} (from ${source})${issuer ? `, issuer ${config.issuer}` : ''}`);
 }
 
 try {

@@ -81,3 +81,13 @@ def test_pwa_config_refuses_plain_http_and_non_urls(tmp_path: Path):
 def test_pwa_config_refuses_a_folder_that_is_not_a_build(tmp_path: Path):
     done = _node(PWA_CONFIG, str(tmp_path), "https://api.example.fly.dev")
     assert done.returncode == 1 and "no index.html" in done.stderr
+
+
+def test_pwa_config_writes_the_openid_provider_from_the_environment(tmp_path: Path):
+    done = _node(PWA_CONFIG, str(_dist(tmp_path)), "https://api.example.fly.dev",
+                 env={"OIDC_ISSUER": "https://id.example.com/realms/pad/", "OIDC_CLIENT_ID": "pad-dashboard", "OIDC_SCOPE": ""})
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "config.json").read_text()) == {
+        "apiUrl": "https://api.example.fly.dev", "issuer": "https://id.example.com/realms/pad", "clientId": "pad-dashboard"}
+    refused = _node(PWA_CONFIG, str(_dist(tmp_path)), "https://api.example.fly.dev", env={"OIDC_ISSUER": "http://id.example.com"})
+    assert refused.returncode == 1 and "must use https" in refused.stderr
