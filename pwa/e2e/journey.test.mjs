@@ -154,14 +154,19 @@ describe('advisor journey (keyboard only)', () => {
     await page.keyboard.press('Enter');
     await waitForLiveRegion(page, (text) => text.includes(`Client ${target.id} enregistré pour consultation hors ligne`));
     assert.match(await shadowText(page, 'client-page', '.reviewed'), /Revu le .+, disponible hors ligne/);
-    const stored = await page.evaluate((id) => new Promise((resolve, reject) => {
-      const open = indexedDB.open('pad-advisor');
+    // One database per signed-in advisor (pad-advisor-<partition>), never shared with another user.
+    const stored = await page.evaluate(async (id) => {
+      const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => /^pad-advisor-[0-9a-f]{24}$/.test(n));
+      if (names.length !== 1) throw new Error(`expected one per-user database, found ${names.join(', ') || 'none'}`);
+      return new Promise((resolve, reject) => {
+      const open = indexedDB.open(names[0]);
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
         const get = open.result.transaction('reviewed').objectStore('reviewed').get(id);
         get.onsuccess = () => resolve(get.result);
       };
-    }), target.id);
+      });
+    }, target.id);
     const score = await api(`/v1/clients/${target.id}/score`);
     assert.equal(stored.score.probability, score.probability);
     assert.ok(stored.explanation.top.length > 0);

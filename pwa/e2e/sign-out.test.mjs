@@ -39,7 +39,7 @@ describe('sign-in, review and sign-out', () => {
   it('signs in through the embedded provider and says who is signed in', async () => {
     await signIn(page, PWA);
     assert.equal(await page.textContent('.user'), 'Connecté en tant que advisor');
-    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 15000 });
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: 15000 });
   });
 
   it('reviews a client: kept in this advisor\'s IndexedDB and client cache', async () => {
