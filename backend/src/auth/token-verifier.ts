@@ -114,6 +114,8 @@ export function createVerifier(settings: AuthSettings): VerifyToken {
       }
       throw new TokenError(reasonOf(err));
     }
+    // RFC 7519: sub is a string; a number would end up as someone's identity in the record of access.
+    if (typeof payload['sub'] !== 'string' || payload['sub'] === '') throw new TokenError('the token has no subject');
     const clientId = [payload['azp'], payload['client_id'], payload['appid']].find((v): v is string => typeof v === 'string') ?? null;
     return { subject: String(payload['sub']), clientId, scopes: grantedScopes(payload, settings.scopeAliases) };
   };
