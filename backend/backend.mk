@@ -34,7 +34,8 @@ api: $(BACKEND_BUILT)
 
 # The DEMO OpenID provider of `make start` on 127.0.0.1:9400 (demo accounts: README.md).
 idp: $(BACKEND_BUILT)
-	node $(BACKEND_DIR)/dist/src/demo-idp/server.js
+	DEMO_IDP_REDIRECTS=$${DEMO_IDP_REDIRECTS:-http://127.0.0.1:$(PWA_PORT)/,http://localhost:$(PWA_PORT)/} \
+	  node $(BACKEND_DIR)/dist/src/demo-idp/server.js
 
 # A demo access token for curl: TOKEN=$$(make -s token ROLE=advisor|supervisor|tool)
 ROLE ?= advisor

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 export const corsDefaults = {
   methods: 'GET, HEAD, POST, OPTIONS',
   allowHeaders: 'Content-Type, Authorization, X-Request-Id, If-None-Match',
-  exposeHeaders: 'ETag, X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining',
+  exposeHeaders: 'ETag, X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, WWW-Authenticate',
   maxAgeSeconds: 600,
 } as const;
 
