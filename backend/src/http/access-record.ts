@@ -29,6 +29,20 @@ export const describeAccess: DescribeAccess = (ctx) => {
   return { clientId: typeof id === 'string' ? id : null, applicationId: null, records: itemCount(ctx.body) };
 };
 
+/**
+ * For application routes (POST /v1/applications, /batch, /what-if): the caller's application id
+ * when it gave one (`id` of the parsed body, see schemas/validate.ts), else none.
+ */
+export const describeApplicationAccess: DescribeAccess = (ctx) => {
+  const body = (ctx.state['input'] as { body?: { id?: unknown; applications?: unknown[] } } | undefined)?.body;
+  const id = body?.id;
+  return {
+    clientId: null,
+    applicationId: typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, 100) : null,
+    records: Array.isArray(body?.applications) ? body.applications.length : itemCount(ctx.body),
+  };
+};
+
 export function recordAccess(log: AccessLog, modelVersion: string, describe: DescribeAccess = describeAccess): Middleware {
   return async (ctx, next) => {
     await next();
