@@ -11,6 +11,7 @@ import path from 'node:path';
 import { loadModel } from '../src/bootstrap.js';
 import { loadConfig, packageRoot } from '../src/config.js';
 import { measureInProcess, type Timing } from './in-process.js';
+import { signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS } from '../src/testing/tokens.js';
 import { runWrk, type WrkResult } from './wrk.js';
 
 const benchDefaults = {
@@ -35,9 +36,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Production settings need a real issuer and a volume: a test issuer (keys inline) and a temp folder stand in. */
+const benchAuth = {
+  OIDC_ISSUER: TEST_ISSUER, OIDC_AUDIENCE: TEST_AUDIENCE, OIDC_JWKS: JSON.stringify(TEST_JWKS),
+  DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pad-bench-data-')),
+};
+/** An advisor's token valid for the whole run; every wrk request carries it (and is recorded, as in production). */
+const benchToken = signToken({ scopes: ['clients:read'], sub: 'bench', claims: { exp: Math.floor(Date.now() / 1000) + 3600 } });
+
 function startServer(port: number, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...extraEnv },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...benchAuth, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -99,10 +108,10 @@ async function measureUnderLoad(ids: number[]): Promise<LoadFigures> {
   await waitReady(port, performance.now(), child);
   try {
     // Warm-up: let V8 optimise both paths before measuring.
-    runWrk(port, '/v1/clients/{id}/score', ids, 2, benchDefaults.connections);
-    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections);
-    const score = runWrk(port, '/v1/clients/{id}/score', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
-    const explanation = runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
+    runWrk(port, '/v1/clients/{id}/score', ids, 2, benchDefaults.connections, benchToken);
+    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections, benchToken);
+    const score = runWrk(port, '/v1/clients/{id}/score', ids, benchDefaults.wrkSeconds, benchDefaults.connections, benchToken);
+    const explanation = runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections, benchToken);
     return { score, explanation, explanationUncached: await measureUncachedExplanations(ids), memory: memoryOf(child.pid!) };
   } finally {
     await stop(child);
@@ -115,8 +124,8 @@ async function measureUncachedExplanations(ids: number[]): Promise<WrkResult> {
   const child = startServer(port, { SHAP_CACHE_SIZE: '0' });
   await waitReady(port, performance.now(), child);
   try {
-    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections);
-    return runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections);
+    runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections, benchToken);
+    return runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections, benchToken);
   } finally {
     await stop(child);
   }

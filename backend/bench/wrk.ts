@@ -34,7 +34,7 @@ export function parseWrk(output: string): WrkResult {
 }
 
 /** GET `pathTemplate` with {id} replaced by ids in turn, `connections` connections for `seconds`. */
-export function runWrk(port: number, pathTemplate: string, ids: number[], seconds: number, connections: number): WrkResult {
+export function runWrk(port: number, pathTemplate: string, ids: number[], seconds: number, connections: number, token: string): WrkResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-wrk-'));
   const script = path.join(dir, 'cycle.lua');
   fs.writeFileSync(script, `local ids = {${ids.join(',')}}
@@ -42,7 +42,7 @@ local counter = 0
 request = function()
   counter = counter + 1
   local id = ids[(counter % #ids) + 1]
-  return wrk.format("GET", (string.gsub("${pathTemplate}", "{id}", tostring(id))))
+  return wrk.format("GET", (string.gsub("${pathTemplate}", "{id}", tostring(id))), { ["Authorization"] = "Bearer ${token}" })
 end
 `);
   try {
