@@ -34,10 +34,15 @@ export function clientErrorResponse(status: number, detail: string, production: 
 export function onClientError(logger: Logger, production: boolean): (err: NodeJS.ErrnoException, socket: Socket) => void {
   return (err, socket) => {
     const code = err.code ?? 'unknown';
+    // A peer that hung up (wrk at the end of a run, a closed laptop) is not worth a log line.
+    if (GONE.has(code)) {
+      socket.destroy();
+      return;
+    }
     logger.warn({ msg: 'client error', code, reason: err.message.slice(0, 120) });
-    // A response has begun (or the peer left): all that is left to do is close the socket.
+    // A response has begun: all that is left to do is close the socket.
     const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
-    if (GONE.has(code) || started || !socket.writable) {
+    if (started || !socket.writable) {
       socket.destroy();
       return;
     }
