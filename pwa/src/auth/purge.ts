@@ -20,7 +20,7 @@ export async function purgePersonalData(): Promise<{ databases: string[]; caches
     }
   }
   const removedDbs: string[] = [];
-  const known = (await indexedDB.databases?.()) ?? [];
+  const known = 'indexedDB' in globalThis ? ((await indexedDB.databases?.()) ?? []) : [];
   for (const { name } of known) {
     if (name && (name === LEGACY_DB || name.startsWith(partitionDefaults.dbPrefix))) {
       await new Promise<void>((resolve) => {
