@@ -65,6 +65,7 @@ describe('API (tiny model)', () => {
       expect(res.body).to.include({ model_version: '0.1.0', threshold: 0.5, feature_count: 6 });
       expect(res.body.metrics).to.deep.equal({ auc_mean: 0.75, auc_std: 0.02, cost_per_1000: 500, recall: 0.6, precision: 0.2 });
       expect(res.body.features[3].categories).to.deep.equal(['Cash loans', 'Revolving loans']);
+      expect(res.body.features[3].categories_fr).to.deep.equal(['Prêt personnel', 'Crédit renouvelable']);
     });
 
     for (const [path, key] of [['/v1/model/metrics', 'chosen'], ['/v1/model/fairness', 'groups'], ['/v1/model/drift', 'psi_threshold'],
@@ -98,7 +99,8 @@ describe('API (tiny model)', () => {
       const probs = res.body.items.map((i: { probability: number }) => i.probability);
       expect(probs).to.deep.equal([...probs].sort((a, b) => b - a));
       for (const item of res.body.items) {
-        expect(item).to.have.all.keys('id', 'dataset', 'gender', 'age_years', 'income', 'credit_amount', 'annuity', 'contract_type', 'probability', 'decision');
+        expect(item).to.have.all.keys('id', 'dataset', 'gender', 'age_years', 'income', 'credit_amount', 'annuity', 'contract_type', 'probability', 'decision',
+          'previous_applications', 'bureau_credits', 'late_months');
         expect(item.decision).to.equal(item.probability >= 0.5 ? 'refused' : 'granted');
       }
       const filtered = await request(server).get('/v1/clients?dataset=new&gender=F&contract_type=Revolving%20loans').expect(200);
@@ -115,6 +117,27 @@ describe('API (tiny model)', () => {
       expect(fields).to.include.members(['limit', 'sort', 'colour', 'q', 'age_min']);
       expectProblem(await request(server).get('/v1/clients?limit=1&limit=2'), 400);
       expectProblem(await request(server).get('/v1/clients?limit=101'), 400);
+    });
+
+    it('GET /v1/clients filters on the decision with the threshold rule (refused when probability >= threshold)', async () => {
+      const refused = await request(server).get('/v1/clients?decision=refused&limit=100').expect(200);
+      const granted = await request(server).get('/v1/clients?decision=granted&limit=100').expect(200);
+      expect(refused.body.total + granted.body.total).to.equal(40);
+      expect(refused.body.total).to.be.greaterThan(0);
+      expect(granted.body.total).to.be.greaterThan(0);
+      for (const item of refused.body.items) expect(item.probability).to.be.at.least(0.5);
+      for (const item of granted.body.items) expect(item.probability).to.be.below(0.5);
+      const richest = await request(server).get('/v1/clients?decision=refused&sort=-income&limit=1').expect(200);
+      const incomes = refused.body.items.map((i: { income: number | null }) => i.income).filter((v: number | null) => v !== null);
+      expect(richest.body.items[0].income).to.equal(Math.max(...incomes));
+    });
+
+    it('GET /v1/clients rejects a bad decision and a minimum above its maximum, naming the field and the values', async () => {
+      const res = await request(server).get('/v1/clients?decision=maybe&income_min=5000&income_max=100');
+      expectProblem(res, 400);
+      const errors = res.body.errors as Array<{ field: string; message: string }>;
+      expect(errors.find((e) => e.field === 'decision')?.message).to.match(/granted, refused/);
+      expect(errors.find((e) => e.field === 'income_min')?.message).to.match(/5000 > 100/);
     });
 
     it('GET /v1/clients/:id returns display fields and every feature (null = missing)', async () => {

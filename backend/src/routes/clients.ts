@@ -5,13 +5,12 @@ import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
 import { parseWhatIfBody } from '../schemas/bodies.js';
 import { parseId, type RawParam } from '../schemas/fields.js';
-import { parseClientListQuery, parseNoQuery, parseTopQuery } from '../schemas/queries.js';
+import { parseClientListQuery, parseNoQuery, parseTopQuery, type ClientListQuery } from '../schemas/queries.js';
 import { inputOf, validate } from '../schemas/validate.js';
 import { decide } from '../services/decision.js';
 import { float32Value } from '../services/phrases.js';
 import type { ScoringService } from '../services/scoring.js';
 import { whatIf, type FeatureChange } from '../services/what-if.js';
-import type { ClientQuery } from '../store/clients.js';
 
 interface IdParams {
   id: number;
@@ -25,7 +24,10 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
   const model = scoring.model;
 
   router.get('/v1/clients', validate({ query: parseClientListQuery }), (ctx) => {
-    const query = inputOf<undefined, ClientQuery, undefined>(ctx).query;
+    const { decision, ...query } = inputOf<undefined, ClientListQuery, undefined>(ctx).query;
+    // The same rule as decide(): refused when probability >= threshold.
+    if (decision === 'refused') query.probabilityMin = model.threshold;
+    if (decision === 'granted') query.probabilityBelow = model.threshold;
     const { total, items } = model.store.list(query);
     ctx.body = {
       total,

@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 document of the API, served at /openapi.json and rendered at /docs. */
+import { RANGE_COLUMNS, SORT_COLUMNS } from '../store/client-list.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
 
@@ -34,14 +35,15 @@ const queryParam = (name: string, schema: Json, description: string): Json => ({
 const listParams: Json[] = [
   queryParam('limit', { type: 'integer', minimum: 1, maximum: queryDefaults.maxLimit, default: queryDefaults.limit }, 'Page size'),
   queryParam('offset', { type: 'integer', minimum: 0, default: 0 }, 'Items to skip'),
-  queryParam('sort', { type: 'string', enum: ['id', 'age_years', 'income', 'credit_amount', 'annuity', 'probability'].flatMap((c) => [c, `-${c}`]), default: 'id' }, 'Sort column; a leading "-" sorts descending'),
+  queryParam('sort', { type: 'string', enum: SORT_COLUMNS.flatMap((c) => [c, `-${c}`]), default: 'id' }, 'Sort column; a leading "-" sorts descending; missing values come last either way'),
   queryParam('q', { type: 'string', pattern: '^[0-9]{1,19}$' }, 'Digits: ids starting with q'),
   queryParam('dataset', { type: 'string', enum: ['train', 'new'] }, 'Labelled training clients or new applications'),
   queryParam('contract_type', { type: 'string' }, 'e.g. Cash loans'),
   queryParam('gender', { type: 'string' }, 'e.g. F'),
-  ...['age', 'income', 'credit'].flatMap((name) => [
-    queryParam(`${name}_min`, { type: 'number' }, `Lowest ${name} (inclusive)`),
-    queryParam(`${name}_max`, { type: 'number' }, `Highest ${name} (inclusive)`),
+  queryParam('decision', { type: 'string', enum: ['granted', 'refused'] }, 'Decision at the model threshold (refused when probability >= threshold)'),
+  ...Object.entries(RANGE_COLUMNS).flatMap(([name, column]) => [
+    queryParam(`${name}_min`, { type: 'number' }, `Lowest ${column} (inclusive); clients without a value are left out`),
+    queryParam(`${name}_max`, { type: 'number' }, `Highest ${column} (inclusive); must not be below ${name}_min`),
   ]),
 ];
 
