@@ -140,6 +140,28 @@ describe('API (tiny model)', () => {
       expect(errors.find((e) => e.field === 'income_min')?.message).to.match(/5000 > 100/);
     });
 
+    it('GET /v1/clients/points returns two model inputs and the probability of every matching client', async () => {
+      const all = await request(server).get('/v1/clients/points?x=AGE_YEARS&y=NAME_CONTRACT_TYPE').expect(200);
+      expect(all.body).to.include({ x: 'AGE_YEARS', y: 'NAME_CONTRACT_TYPE', total: 40, threshold: 0.5 });
+      expect(all.body.id).to.deep.equal(TINY_IDS);
+      const detail = await request(server).get(`/v1/clients/${TINY_IDS[3]}`).expect(200);
+      expect(all.body.x_values[3]).to.equal(detail.body.features.AGE_YEARS);
+      expect(all.body.y_values[3]).to.equal(detail.body.features.NAME_CONTRACT_TYPE);
+      const refused = await request(server).get('/v1/clients/points?x=AGE_YEARS&y=AMT_CREDIT&decision=refused').expect(200);
+      const list = await request(server).get('/v1/clients?decision=refused&limit=100').expect(200);
+      expect(refused.body.id).to.deep.equal(list.body.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b));
+      expect(refused.body.probability.every((p: number) => p >= 0.5)).to.equal(true);
+    });
+
+    it('GET /v1/clients/points names a missing or unknown axis and refuses paging', async () => {
+      const res = await request(server).get('/v1/clients/points?x=HEIGHT&limit=5');
+      expectProblem(res, 400);
+      const errors = res.body.errors as Array<{ field: string; message: string }>;
+      expect(errors.find((e) => e.field === 'x')?.message).to.match(/unknown model input "HEIGHT"/);
+      expect(errors.find((e) => e.field === 'y')?.message).to.match(/required/);
+      expect(errors.map((e) => e.field)).to.include('limit');
+    });
+
     it('GET /v1/clients/:id returns display fields and every feature (null = missing)', async () => {
       const res = await request(server).get(`/v1/clients/${TINY_IDS[0]}`).expect(200);
       expect(res.body.id).to.equal(TINY_IDS[0]);

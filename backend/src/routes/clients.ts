@@ -5,9 +5,10 @@ import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
 import { parseWhatIfBody } from '../schemas/bodies.js';
 import { parseId, type RawParam } from '../schemas/fields.js';
-import { parseClientListQuery, parseNoQuery, parseTopQuery, type ClientListQuery } from '../schemas/queries.js';
+import { parseClientListQuery, parseClientPointsQuery, parseNoQuery, parseTopQuery, type ClientListQuery, type ClientPointsQuery } from '../schemas/queries.js';
+import { clientPoints } from '../services/client-points.js';
 import { inputOf, validate } from '../schemas/validate.js';
-import { decide } from '../services/decision.js';
+import { decide, decisionBounds } from '../services/decision.js';
 import { float32Value } from '../services/phrases.js';
 import type { ScoringService } from '../services/scoring.js';
 import { whatIf, type FeatureChange } from '../services/what-if.js';
@@ -24,10 +25,8 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
   const model = scoring.model;
 
   router.get('/v1/clients', validate({ query: parseClientListQuery }), (ctx) => {
-    const { decision, ...query } = inputOf<undefined, ClientListQuery, undefined>(ctx).query;
-    // The same rule as decide(): refused when probability >= threshold.
-    if (decision === 'refused') query.probabilityMin = model.threshold;
-    if (decision === 'granted') query.probabilityBelow = model.threshold;
+    const { decision, ...rest } = inputOf<undefined, ClientListQuery, undefined>(ctx).query;
+    const query = { ...rest, ...decisionBounds(decision, model.threshold) };
     const { total, items } = model.store.list(query);
     ctx.body = {
       total,
@@ -35,6 +34,13 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
       limit: query.limit,
       items: items.map((item) => ({ ...item, decision: decide(item.probability, model.threshold) })),
     };
+  });
+
+  // Before /v1/clients/:id, which would read "points" as a (bad) id.
+  const pointsSchema = validate({ query: (raw, errors) => parseClientPointsQuery(raw, errors, model.featureIndex) });
+  router.get('/v1/clients/points', pointsSchema, (ctx) => {
+    const { x, y, filters } = inputOf<undefined, ClientPointsQuery, undefined>(ctx).query;
+    ctx.body = clientPoints(model, x, y, filters);
   });
 
   router.get('/v1/clients/:id', validate({ params: idParams, query: parseNoQuery }), (ctx) => {

@@ -77,6 +77,13 @@ export const componentSchemas: Record<string, Schema> = {
     bureau_credits: { type: ['integer', 'null'], description: 'Credits at other lenders reported by the credit bureau (null: none on record)' },
     late_months: { type: ['integer', 'null'], description: 'Months with a late payment on previous POS/cash loans and cards (null: no such history)' },
   }),
+  ClientPoints: obj({
+    x: { type: 'string' }, y: { type: 'string' }, total: { type: 'integer' }, threshold: num,
+    id: { type: 'array', items: { type: 'integer' } },
+    x_values: { type: 'array', items: nullableNum, description: 'Model input x of each client (null = missing; category features give their integer code)' },
+    y_values: { type: 'array', items: nullableNum },
+    probability: { type: 'array', items: num, description: 'Probability recorded at export, 4 decimals' },
+  }),
   ClientList: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('ClientSummary') } }),
   ClientDetail: obj({
     id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,

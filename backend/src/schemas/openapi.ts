@@ -47,6 +47,12 @@ const listParams: Json[] = [
   ]),
 ];
 
+const pointsParams: Json[] = [
+  queryParam('x', { type: 'string' }, 'Model input on the horizontal axis (a features.json name)'),
+  queryParam('y', { type: 'string' }, 'Model input on the vertical axis'),
+  ...listParams.filter((p) => !['limit', 'offset', 'sort'].includes(p['name'] as string)),
+].map((p) => (['x', 'y'].includes(p['name'] as string) ? { ...p, required: true } : p));
+
 function get(summary: string, tag: string, response: Json, options: { parameters?: Json[]; errors?: string[]; extra?: Json; probe?: boolean } = {}): Json {
   const responses: Json = { '200': response, ...(options.extra ?? {}) };
   for (const e of options.errors ?? []) responses[e === 'NotReady' ? '503' : statusOf(e)] = problem(e);
@@ -109,6 +115,7 @@ export function buildOpenApi(modelVersion: string): Json {
       '/v1/population/stats': get('Population statistics', 'population', ok('population.json: quantiles, histograms and a sample', ref('ArtifactDocument'), etagged), { extra: notModified }),
       '/v1/population/importance': get('Global importance', 'population', ok('importance.json: mean |SHAP| per feature', ref('ArtifactDocument'), etagged), { extra: notModified }),
       '/v1/clients': get('List clients', 'clients', ok('One page of clients', ref('ClientList')), { parameters: listParams, errors: ['BadRequest'] }),
+      '/v1/clients/points': get('Client points', 'clients', ok('Two model inputs and the probability of every matching client', ref('ClientPoints')), { parameters: pointsParams, errors: ['BadRequest'] }),
       '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
       '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
       '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'] }),

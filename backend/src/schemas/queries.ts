@@ -88,3 +88,31 @@ export function parseNoQuery(query: Query, errors: FieldError[]): Record<string,
   errors.push(...withSafeNames(local));
   return {};
 }
+
+/** GET /v1/clients/points query: two model inputs to plot, and the list's filters. */
+export interface ClientPointsQuery {
+  x: string;
+  y: string;
+  filters: ClientListQuery;
+}
+
+const PAGING_KEYS = ['limit', 'offset', 'sort'];
+
+export function parseClientPointsQuery(query: Query, errors: FieldError[], featureIndex: ReadonlyMap<string, number>): ClientPointsQuery {
+  const local: FieldError[] = [];
+  const { x: rawX, y: rawY, ...rest } = query;
+  const axis = (raw: RawParam, field: 'x' | 'y'): string => {
+    const name = parseTextParam(raw, field, queryDefaults.maxTextLength, local);
+    if (name === undefined) local.push({ field, message: 'is required: the name of a model input (GET /v1/model lists them)' });
+    else if (!featureIndex.has(name)) local.push({ field, message: `unknown model input ${JSON.stringify(name)}` });
+    return name ?? '';
+  };
+  const x = axis(rawX, 'x');
+  const y = axis(rawY, 'y');
+  for (const key of PAGING_KEYS) {
+    if (key in rest) local.push({ field: key, message: 'not accepted here: every matching client is returned' });
+  }
+  const filters = parseClientListQuery(Object.fromEntries(Object.entries(rest).filter(([k]) => !PAGING_KEYS.includes(k))), local);
+  errors.push(...withSafeNames(local));
+  return { x, y, filters };
+}
