@@ -135,7 +135,7 @@ export class ClientPage extends LitElement {
         </section>
         <section class="card info" aria-labelledby="h-info">
           <h2 id="h-info">${m.infoHeading}</h2>
-          <client-summary .client=${b.client}></client-summary>
+          <client-summary .client=${b.client} .features=${features}></client-summary>
         </section>
         </div>
         <section class="card why" aria-labelledby="h-why">
