@@ -20,6 +20,9 @@ import './chart-figure.js';
 
 export const defaults = { measure: 'previous_applications' as RankingMeasure, top: 10, tops: [5, 10, 20], x: 'AGE_YEARS', y: 'AMT_CREDIT' };
 
+/** The advisor's choices, kept across visits like the list's filters. */
+const remembered = { measure: defaults.measure, top: defaults.top, x: defaults.x, y: defaults.y };
+
 @customElement('book-explorer')
 export class BookExplorer extends LitElement {
   static override styles = [tokens, css`
@@ -32,10 +35,10 @@ export class BookExplorer extends LitElement {
 
   @property({ attribute: false }) filters: ClientFilters = { ...emptyFilters };
   @state() private features: FeatureInfo[] = [];
-  @state() private measure: RankingMeasure = defaults.measure;
-  @state() private top = defaults.top;
-  @state() private x = defaults.x;
-  @state() private y = defaults.y;
+  @state() private measure: RankingMeasure = remembered.measure;
+  @state() private top = remembered.top;
+  @state() private x = remembered.x;
+  @state() private y = remembered.y;
   @state() private ranking: ClientSummary[] | null = null;
   @state() private points: ClientPoints | null = null;
   @state() private error: string | null = null;
@@ -54,6 +57,7 @@ export class BookExplorer extends LitElement {
   }
 
   override updated(): void {
+    Object.assign(remembered, { measure: this.measure, top: this.top, x: this.x, y: this.y });
     const key = JSON.stringify([filterQuery(this.filters), this.measure, this.top, this.x, this.y]);
     if (key === this.requested) return;
     this.requested = key;

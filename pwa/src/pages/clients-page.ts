@@ -213,7 +213,7 @@ export class ClientsPage extends LitElement {
       <p class="hint muted">${x.columnHelp}</p>
       <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize}
         .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes wrap-cell-content">
-        <vaadin-grid-sort-column path="id" header=${m.columns.id} width="7.5rem" flex-grow="0" frozen
+        <vaadin-grid-sort-column path="id" header=${m.columns.id} width="9rem" flex-grow="0" frozen
           ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>`, [locale])}></vaadin-grid-sort-column>
         <vaadin-grid-column header=${x.decision} width="8.5rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`<span class="badge ${c.decision}"><span aria-hidden="true">${c.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(c.decision, locale)}</span>`, [locale])}></vaadin-grid-column>
@@ -223,7 +223,7 @@ export class ClientsPage extends LitElement {
           ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.income)}`, [locale])}></vaadin-grid-sort-column>
         <vaadin-grid-sort-column path="credit_amount" header=${x.columns.credit} text-align="end" width="8.5rem"
           ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.credit_amount)}`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-sort-column path="previous_applications" header=${x.columns.previous} text-align="end" width="8.5rem" flex-grow="0"
+        <vaadin-grid-sort-column path="previous_applications" header=${x.columns.previous} text-align="end" width="10rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`${count(c.previous_applications)}`, [locale])}></vaadin-grid-sort-column>
         <vaadin-grid-sort-column path="bureau_credits" header=${x.columns.bureau} text-align="end" width="8rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`${count(c.bureau_credits)}`, [locale])}></vaadin-grid-sort-column>
