@@ -80,6 +80,8 @@ export const enExplore: typeof frExplore = {
     advisor: 'Advisor: {name}',
     advisorPlaceholder: '(advisor’s name: shown after sign-in)',
     date: 'Printed on {date}',
+    raisesTitle: 'What raises the risk',
+    lowersTitle: 'What lowers the risk',
     nextStepsTitle: 'Next steps',
     nextGranted: [
       'Check the proofs of income and identity before signing.',

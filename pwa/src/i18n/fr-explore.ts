@@ -78,6 +78,8 @@ export const frExplore = {
     advisor: 'Conseiller : {name}',
     advisorPlaceholder: '(nom du conseiller : affiché après connexion)',
     date: 'Édité le {date}',
+    raisesTitle: 'Ce qui augmente le risque',
+    lowersTitle: 'Ce qui réduit le risque',
     nextStepsTitle: 'Prochaines étapes',
     nextGranted: [
       'Vérifier les justificatifs de revenus et d’identité avant signature.',
