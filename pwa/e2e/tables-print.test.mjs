@@ -19,7 +19,8 @@ function openAllTables() {
   const walk = (root) => {
     for (const el of root.querySelectorAll('*')) {
       if (el.shadowRoot) walk(el.shadowRoot);
-      if (el.tagName === 'BUTTON' && el.getAttribute('aria-expanded') === 'false' && el.getAttribute('aria-controls')?.endsWith('-table')) buttons.push(el);
+      const controls = el.getAttribute?.('aria-controls') ?? '';
+      if (el.tagName === 'BUTTON' && el.getAttribute('aria-expanded') === 'false' && (controls.endsWith('-table') || controls.startsWith('glossary-'))) buttons.push(el);
     }
   };
   walk(document);
@@ -60,6 +61,14 @@ describe('data tables and the printed report', () => {
       await page.waitForTimeout(300);
       const violations = await runAxe(page);
       assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      if (name !== 'the client list and its explorer') {
+        const glossary = await page.evaluate(() => {
+          const host = document.querySelector('model-page, client-page');
+          const find = (root) => root.querySelector('glossary-panel') ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+          return find(host.shadowRoot)?.shadowRoot?.querySelector('dl')?.textContent ?? '';
+        });
+        for (const term of ['PSI', 'KS', 'FNR', 'FPR', 'Log-odds', '|SHAP|', 'Points de probabilité']) assert.ok(glossary.includes(term), `glossary explains ${term}`);
+      }
     });
   }
 

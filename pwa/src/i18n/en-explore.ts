@@ -2,6 +2,9 @@ import type { frExplore } from './fr-explore.js';
 
 /** English texts of the book exploration (same keys as fr-explore.ts). */
 export const enExplore: typeof frExplore = {
+  costNote:
+    'Why {cv} here and {curve} on the cost curve: {cv} is measured by nested cross-validation, on clients the model did not see while being tuned (the figure to quote); the curve is drawn on all out-of-fold predictions, the very ones the threshold was chosen on, hence a slightly flattering cost ({curve}).',
+  ksOnly: 'KS {ks} > {t}: to watch',
   months: '{n} months',
   days: '{n} days',
   euros: '€{n}',

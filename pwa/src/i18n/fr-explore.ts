@@ -1,5 +1,8 @@
 /** French texts of the book exploration: extra list filters and columns, ranking, bivariate chart, glossary. */
 export const frExplore = {
+  costNote:
+    'Pourquoi {cv} ici et {curve} sur la courbe des coûts : {cv} est mesuré en validation croisée imbriquée, sur des clients que le modèle n’a pas vus pendant ses réglages (le chiffre à retenir) ; la courbe est tracée sur toutes les prédictions hors échantillon, celles-là mêmes où le seuil a été choisi, d’où un coût un peu plus flatteur ({curve}).',
+  ksOnly: 'KS {ks} > {t} : à surveiller',
   months: '{n} mois',
   days: '{n} jours',
   euros: '{n} €',

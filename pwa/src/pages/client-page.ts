@@ -10,6 +10,7 @@ import type { Decision, ModelInfo, Population, TopContribution } from '../api/ty
 import '../components/chart-figure.js';
 import '../components/client-summary.js';
 import '../components/compare-panel.js';
+import '../components/glossary-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/what-if-panel.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
@@ -164,6 +165,7 @@ export class ClientPage extends LitElement {
         </div>
         <section class="card why" aria-labelledby="h-why">
           <h2 id="h-why">${m.whyHeading}</h2>
+          <glossary-panel></glossary-panel>
           <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
           <p class="why-intro">${m.whyIntro}</p>
           <ul class="phrases">
