@@ -15,6 +15,7 @@ import { mergeOptions, prepareSvg, styleAxis, textSizes, truncate, type Svg } fr
 import { drawLegend, textWidth } from './legend.js';
 import { attachKeyboardNavigation, type FocusMark } from './keyboard.js';
 import { roles } from './palette.js';
+import { pointArea } from './risk-size.js';
 import { scoreColor } from './scatter.js';
 import type { BaseOptions, ChartModule, TableData } from './types.js';
 
@@ -50,14 +51,6 @@ export const defaults: BaseOptions & { onOpen?: (id: number) => void; tableRows:
   locale: 'fr',
   tableRows: 200,
 };
-
-/** Mark area by probability band: the non-colour encoding of the score (see the legend). */
-export function pointArea(probability: number, threshold: number): number {
-  if (probability < threshold / 2) return 14;
-  if (probability < threshold) return 30;
-  if (probability < 2 * threshold) return 60;
-  return 100;
-}
 
 type Placed = BookPoint & { x: number; y: number };
 

@@ -211,7 +211,7 @@ export class ClientsPage extends LitElement {
         <p class="hint muted" id="grid-hint">${m.gridHint} ${x.currencyNote}</p>
       </div>
       <p class="hint muted">${x.columnHelp}</p>
-      <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize}
+      <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize} .i18n=${{ sorter: x.points.sortBy }}
         .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes wrap-cell-content">
         <vaadin-grid-sort-column path="id" header=${m.columns.id} width="9rem" flex-grow="0" frozen
           ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>`, [locale])}></vaadin-grid-sort-column>
