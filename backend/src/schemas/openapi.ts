@@ -48,8 +48,8 @@ const listParams: Json[] = [
 ];
 
 const pointsParams: Json[] = [
-  queryParam('x', { type: 'string' }, 'Model input on the horizontal axis (a features.json name)'),
-  queryParam('y', { type: 'string' }, 'Model input on the vertical axis'),
+  queryParam('x', { type: 'string', example: 'AGE_YEARS' }, 'Model input on the horizontal axis (a features.json name)'),
+  queryParam('y', { type: 'string', example: 'PREV_APPLICATION_COUNT' }, 'Model input on the vertical axis'),
   ...listParams.filter((p) => !['limit', 'offset', 'sort'].includes(p['name'] as string)),
 ].map((p) => (['x', 'y'].includes(p['name'] as string) ? { ...p, required: true } : p));
 
