@@ -24,7 +24,7 @@ suite('drift chart', () => {
     drift.draw(svg, ksOnly, { locale: 'en' });
     expect(svg.querySelectorAll('rect.flagged')).toHaveLength(1);
     expect(svg.querySelector('rect.flagged-ks')?.getAttribute('fill')).not.toMatch(/^url/);
-    expect(Array.from(svg.querySelectorAll('.value-label')).map((t) => t.textContent)).toContain('0.11 · KS 0.14 > 0.1: to watch');
+    expect(Array.from(svg.querySelectorAll('.value-label')).map((t) => t.textContent)).toContain('0.11 · KS 0.14 ⚠');
   });
   it('shows the catalogue’s French labels in French', () => {
     const bilingual = { ...data, features: data.features.map((f) => (f.name === 'B' ? { ...f, label_fr: 'Variable qui bouge' } : f)) };

@@ -4,7 +4,7 @@ import type { frExplore } from './fr-explore.js';
 export const enExplore: typeof frExplore = {
   costNote:
     'Why {cv} here and {curve} on the cost curve: {cv} is measured by nested cross-validation, on clients the model did not see while being tuned (the figure to quote); the curve is drawn on all out-of-fold predictions, the very ones the threshold was chosen on, hence a slightly flattering cost ({curve}).',
-  ksOnly: 'KS {ks} > {t}: to watch',
+  ksOnly: 'KS {ks} ⚠',
   months: '{n} months',
   days: '{n} days',
   euros: '€{n}',

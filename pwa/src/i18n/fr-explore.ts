@@ -2,7 +2,7 @@
 export const frExplore = {
   costNote:
     'Pourquoi {cv} ici et {curve} sur la courbe des coûts : {cv} est mesuré en validation croisée imbriquée, sur des clients que le modèle n’a pas vus pendant ses réglages (le chiffre à retenir) ; la courbe est tracée sur toutes les prédictions hors échantillon, celles-là mêmes où le seuil a été choisi, d’où un coût un peu plus flatteur ({curve}).',
-  ksOnly: 'KS {ks} > {t} : à surveiller',
+  ksOnly: 'KS {ks} ⚠',
   months: '{n} mois',
   days: '{n} jours',
   euros: '{n} €',
