@@ -11,6 +11,7 @@ from model.config import MODEL_VERSION
 from model.explain import global_importance, shap_contributions
 from model.export import check_parity, flatten_trees, to_onnx
 from model.features.catalogue import describe_features
+from model.features.category_labels_fr import with_category_labels_fr
 from model.pipeline import TrainedModel
 from model.progress import Progress
 from model.report import drift_table, fairness_table, population_stats
@@ -44,7 +45,7 @@ def publish(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progress)
         if stale.is_file():
             stale.unlink()
     booster, threshold, names = trained.booster, trained.threshold, trained.train.names
-    catalogue = describe_features(names, trained.train.categories, data_dir)
+    catalogue = with_category_labels_fr(describe_features(names, trained.train.categories, data_dir))
     labels = {f["name"]: f["label"] for f in catalogue}
     X_all, sources = _all_clients(trained)
     X64 = X_all.to_numpy(np.float64)

@@ -36,8 +36,11 @@ const BAD_TOKENS: Array<[string, TokenOptions]> = [
   ['without an expiry', { claims: { exp: undefined } }],
 ];
 
+/** Required query parameters of the routes that have some. */
+const QUERIES: Record<string, string> = { '/v1/clients/points': '?x=AGE_YEARS&y=AMT_CREDIT' };
+
 function send(s: ReturnType<TinyApp['app']['callback']>, route: Route, auth?: string): request.Test {
-  const path = route.path.replace(':id', String(id));
+  const path = route.path.replace(':id', String(id)) + (QUERIES[route.path] ?? '');
   const req = route.method === 'get' ? request(s).get(path) : request(s).post(path).send(BODIES[route.path] as object);
   return auth === undefined ? req : req.set('Authorization', auth);
 }

@@ -31,7 +31,7 @@ function expectedFrench(feature: string, v: number, shap: number): string {
     case 'EXT_SOURCE_2': return `${label} : valeur ${lowHigh(v, 0.5)} (${upToTwo(v)})${tail}`;
     case 'AGE_YEARS': return `${label} : valeur ${lowHigh(v, 40)} (${decimals(v, 1)} ans)${tail}`;
     case 'AMT_CREDIT': return `${label} : valeur ${lowHigh(v, 500000)} (${grouped(v)})${tail}`;
-    case 'NAME_CONTRACT_TYPE': return `${label} : ${v === 1 ? 'Revolving loans' : 'Cash loans'}${tail}`;
+    case 'NAME_CONTRACT_TYPE': return `${label} : ${v === 1 ? 'Crédit renouvelable' : 'Prêt personnel'}${tail}`;
     case 'FLAG_OWN_CAR': return `${label} (${v === 1 ? 'oui' : 'non'})${tail}`;
     default: return `${label} : ${decimals(v, 2)}${tail}`;
   }

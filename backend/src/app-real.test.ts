@@ -87,6 +87,34 @@ describe('API on the committed artifacts', function () {
     }
   });
 
+  it('answers the advisor\'s questions with one sorted, filtered request each', async () => {
+    const names = loaded.model.features.map((f) => f.name);
+    const column = (name: string) => ids.map((id) => ({ id, v: loaded.model.store.vector(id)![names.indexOf(name)]! })).filter((r) => Number.isFinite(r.v));
+    const maxOf = (rows: Array<{ id: number; v: number }>) => Math.max(...rows.map((r) => r.v));
+    // Who has the most previous applications? the most credits at other lenders?
+    for (const [sort, feature] of [['previous_applications', 'PREV_APPLICATION_COUNT'], ['bureau_credits', 'BUREAU_CREDIT_COUNT']] as const) {
+      const res = await signedIn(server).get(`/v1/clients?sort=-${sort}&limit=1`).expect(200);
+      const expected = column(feature);
+      expect(res.body.items[0][sort], sort).to.equal(maxOf(expected));
+      expect(expected.filter((r) => r.v === maxOf(expected)).map((r) => r.id)).to.include(res.body.items[0].id);
+    }
+    // The highest income among refused clients.
+    const threshold = loaded.model.threshold;
+    const res = await signedIn(server).get('/v1/clients?decision=refused&sort=-income&limit=1').expect(200);
+    const best = res.body.items[0];
+    expect(best.decision).to.equal('refused');
+    expect(best.probability).to.be.at.least(threshold);
+    const richer = await signedIn(server).get(`/v1/clients?decision=refused&income_min=${best.income + 0.01}`).expect(200);
+    expect(richer.body.total).to.equal(0);
+    // Filters on history counts leave out clients without the history.
+    const busy = await signedIn(server).get('/v1/clients?bureau_credits_min=10&late_months_min=1&limit=100').expect(200);
+    expect(busy.body.total).to.be.greaterThan(0);
+    for (const c of busy.body.items) {
+      expect(c.bureau_credits).to.be.at.least(10);
+      expect(c.late_months).to.be.at.least(1);
+    }
+  });
+
   it('scores every endpoint of a few clients consistently', async () => {
     for (const id of [ids[0]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 1]!]) {
       const detail = await signedIn(server).get(`/v1/clients/${id}`).expect(200);
@@ -129,7 +157,10 @@ describe('API on the committed artifacts', function () {
     const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(phrases.some((p) => new RegExp(`^${escape(fr('EXT_SOURCE_2'))} : valeur (basse|élevée|médiane) \\(0,\\d+\\), (augmente|réduit) le risque$`).test(p))).to.equal(true);
     expect(phrases.some((p) => / : valeur manquante, /.test(p))).to.equal(true);
-    expect(phrases.some((p) => p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Cash loans, `) || p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Revolving loans, `))).to.equal(true);
+    expect(phrases.some((p) => p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Prêt personnel, `) || p.startsWith(`${fr('NAME_CONTRACT_TYPE')} : Crédit renouvelable, `))).to.equal(true);
+    // French phrases name categories in French only.
+    const english = loaded.model.features.flatMap((f) => (Array.isArray(f.categories) ? f.categories : []).filter((c) => !/^[FM]$/.test(c)));
+    expect(phrases.filter((p) => english.some((c) => p.includes(` : ${c},`)))).to.deep.equal([]);
     const binaryLabels = loaded.model.features.filter((f) => f.type === 'binary').map((f) => f.label_fr);
     expect(phrases.some((p) => binaryLabels.some((l) => p.startsWith(`${l} (oui), `) || p.startsWith(`${l} (non), `)))).to.equal(true);
     expect(phrases.some((p) => new RegExp(`^${escape(fr('AGE_YEARS'))} : valeur (basse|élevée|médiane) \\(\\d+,\\d ans\\), `).test(p))).to.equal(true);

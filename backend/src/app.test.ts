@@ -66,6 +66,7 @@ describe('API (tiny model)', () => {
       expect(res.body).to.include({ model_version: '0.1.0', threshold: 0.5, feature_count: 6 });
       expect(res.body.metrics).to.deep.equal({ auc_mean: 0.75, auc_std: 0.02, cost_per_1000: 500, recall: 0.6, precision: 0.2 });
       expect(res.body.features[3].categories).to.deep.equal(['Cash loans', 'Revolving loans']);
+      expect(res.body.features[3].categories_fr).to.deep.equal(['Prêt personnel', 'Crédit renouvelable']);
     });
 
     for (const [path, key] of [['/v1/model/metrics', 'chosen'], ['/v1/model/fairness', 'groups'], ['/v1/model/drift', 'psi_threshold'],
@@ -99,7 +100,8 @@ describe('API (tiny model)', () => {
       const probs = res.body.items.map((i: { probability: number }) => i.probability);
       expect(probs).to.deep.equal([...probs].sort((a, b) => b - a));
       for (const item of res.body.items) {
-        expect(item).to.have.all.keys('id', 'dataset', 'gender', 'age_years', 'income', 'credit_amount', 'annuity', 'contract_type', 'probability', 'decision');
+        expect(item).to.have.all.keys('id', 'dataset', 'gender', 'age_years', 'income', 'credit_amount', 'annuity', 'contract_type', 'probability', 'decision',
+          'previous_applications', 'bureau_credits', 'late_months');
         expect(item.decision).to.equal(item.probability >= 0.5 ? 'refused' : 'granted');
       }
       const filtered = await signedIn(server).get('/v1/clients?dataset=new&gender=F&contract_type=Revolving%20loans').expect(200);
@@ -116,6 +118,49 @@ describe('API (tiny model)', () => {
       expect(fields).to.include.members(['limit', 'sort', 'colour', 'q', 'age_min']);
       expectProblem(await signedIn(server).get('/v1/clients?limit=1&limit=2'), 400);
       expectProblem(await signedIn(server).get('/v1/clients?limit=101'), 400);
+    });
+
+    it('GET /v1/clients filters on the decision with the threshold rule (refused when probability >= threshold)', async () => {
+      const refused = await signedIn(server).get('/v1/clients?decision=refused&limit=100').expect(200);
+      const granted = await signedIn(server).get('/v1/clients?decision=granted&limit=100').expect(200);
+      expect(refused.body.total + granted.body.total).to.equal(40);
+      expect(refused.body.total).to.be.greaterThan(0);
+      expect(granted.body.total).to.be.greaterThan(0);
+      for (const item of refused.body.items) expect(item.probability).to.be.at.least(0.5);
+      for (const item of granted.body.items) expect(item.probability).to.be.below(0.5);
+      const richest = await signedIn(server).get('/v1/clients?decision=refused&sort=-income&limit=1').expect(200);
+      const incomes = refused.body.items.map((i: { income: number | null }) => i.income).filter((v: number | null) => v !== null);
+      expect(richest.body.items[0].income).to.equal(Math.max(...incomes));
+    });
+
+    it('GET /v1/clients rejects a bad decision and a minimum above its maximum, naming the field and the values', async () => {
+      const res = await signedIn(server).get('/v1/clients?decision=maybe&income_min=5000&income_max=100');
+      expectProblem(res, 400);
+      const errors = res.body.errors as Array<{ field: string; message: string }>;
+      expect(errors.find((e) => e.field === 'decision')?.message).to.match(/granted, refused/);
+      expect(errors.find((e) => e.field === 'income_min')?.message).to.match(/5000 > 100/);
+    });
+
+    it('GET /v1/clients/points returns two model inputs and the probability of every matching client', async () => {
+      const all = await signedIn(server).get('/v1/clients/points?x=AGE_YEARS&y=NAME_CONTRACT_TYPE').expect(200);
+      expect(all.body).to.include({ x: 'AGE_YEARS', y: 'NAME_CONTRACT_TYPE', total: 40, threshold: 0.5 });
+      expect(all.body.id).to.deep.equal(TINY_IDS);
+      const detail = await signedIn(server).get(`/v1/clients/${TINY_IDS[3]}`).expect(200);
+      expect(all.body.x_values[3]).to.equal(detail.body.features.AGE_YEARS);
+      expect(all.body.y_values[3]).to.equal(detail.body.features.NAME_CONTRACT_TYPE);
+      const refused = await signedIn(server).get('/v1/clients/points?x=AGE_YEARS&y=AMT_CREDIT&decision=refused').expect(200);
+      const list = await signedIn(server).get('/v1/clients?decision=refused&limit=100').expect(200);
+      expect(refused.body.id).to.deep.equal(list.body.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b));
+      expect(refused.body.probability.every((p: number) => p >= 0.5)).to.equal(true);
+    });
+
+    it('GET /v1/clients/points names a missing or unknown axis and refuses paging', async () => {
+      const res = await signedIn(server).get('/v1/clients/points?x=HEIGHT&limit=5');
+      expectProblem(res, 400);
+      const errors = res.body.errors as Array<{ field: string; message: string }>;
+      expect(errors.find((e) => e.field === 'x')?.message).to.match(/unknown model input "HEIGHT"/);
+      expect(errors.find((e) => e.field === 'y')?.message).to.match(/required/);
+      expect(errors.map((e) => e.field)).to.include('limit');
     });
 
     it('GET /v1/clients/:id returns display fields and every feature (null = missing)', async () => {

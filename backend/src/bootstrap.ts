@@ -46,7 +46,7 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
   let store: SqliteClientStore;
   try {
-    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version);
+    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version, names);
   } catch (err) {
     await scorer.release();
     throw err;

@@ -30,7 +30,7 @@ const files = readdirSync(path.join(pwaDir, 'e2e'))
   .filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((o) => f.includes(o))))
   .sort()
   .map((f) => path.join('e2e', f));
-const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=90000', '--test-reporter=spec', ...files], {
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...files], {
   cwd: pwaDir,
   stdio: 'inherit',
   env: { ...process.env, E2E_PWA_URL: pwa.url, E2E_API_URL: api.url, E2E_IDP_URL: issuer, ...(sub ? { E2E_PWA_SUBPATH_URL: sub.url } : {}) },

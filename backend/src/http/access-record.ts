@@ -18,8 +18,10 @@ export interface AccessSubject {
 export type DescribeAccess = (ctx: Context) => AccessSubject;
 
 function itemCount(body: unknown): number {
-  const b = body as { items?: unknown; results?: unknown } | null;
+  const b = body as { items?: unknown; results?: unknown; id?: unknown } | null;
   if (Array.isArray(b?.items)) return b.items.length;
+  // GET /v1/clients/points answers columns: one id per client.
+  if (Array.isArray(b?.id)) return b.id.length;
   if (Array.isArray(b?.results)) return b.results.length;
   return 1;
 }

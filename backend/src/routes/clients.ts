@@ -7,13 +7,13 @@ import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
 import { parseWhatIfBody } from '../schemas/bodies.js';
 import { parseId, type RawParam } from '../schemas/fields.js';
-import { parseClientListQuery, parseNoQuery, parseTopQuery } from '../schemas/queries.js';
+import { parseClientListQuery, parseClientPointsQuery, parseNoQuery, parseTopQuery, type ClientListQuery, type ClientPointsQuery } from '../schemas/queries.js';
+import { clientPoints } from '../services/client-points.js';
 import { inputOf, validate } from '../schemas/validate.js';
-import { decide } from '../services/decision.js';
+import { decide, decisionBounds } from '../services/decision.js';
 import { float32Value } from '../services/phrases.js';
 import type { ScoringService } from '../services/scoring.js';
 import { whatIf, type FeatureChange } from '../services/what-if.js';
-import type { ClientQuery } from '../store/clients.js';
 
 interface IdParams {
   id: number;
@@ -29,7 +29,8 @@ export function clientRoutes(router: Router, scoring: ScoringService, auth: Guar
   const read = auth.need(SCOPES.clientsRead);
 
   router.get('/v1/clients', read, record, validate({ query: parseClientListQuery }), (ctx) => {
-    const query = inputOf<undefined, ClientQuery, undefined>(ctx).query;
+    const { decision, ...rest } = inputOf<undefined, ClientListQuery, undefined>(ctx).query;
+    const query = { ...rest, ...decisionBounds(decision, model.threshold) };
     const { total, items } = model.store.list(query);
     ctx.body = {
       total,
@@ -37,6 +38,13 @@ export function clientRoutes(router: Router, scoring: ScoringService, auth: Guar
       limit: query.limit,
       items: items.map((item) => ({ ...item, decision: decide(item.probability, model.threshold) })),
     };
+  });
+
+  // Before /v1/clients/:id, which would read "points" as a (bad) id.
+  const pointsSchema = validate({ query: (raw, errors) => parseClientPointsQuery(raw, errors, model.featureIndex) });
+  router.get('/v1/clients/points', read, record, pointsSchema, (ctx) => {
+    const { x, y, filters } = inputOf<undefined, ClientPointsQuery, undefined>(ctx).query;
+    ctx.body = clientPoints(model, x, y, filters);
   });
 
   router.get('/v1/clients/:id', read, record, validate({ params: idParams, query: parseNoQuery }), (ctx) => {

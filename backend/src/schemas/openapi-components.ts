@@ -59,7 +59,8 @@ export const componentSchemas: Record<string, Schema> = {
     unit: { type: ['string', 'null'], enum: [null, 'years', 'days', 'currency', 'ratio', 'count', 'months', 'percent'] },
     source: { type: 'string' },
     categories: { type: ['array', 'object', 'null'], description: 'Category texts by integer code' },
-  }),
+    categories_fr: { type: ['array', 'object', 'null'], description: 'French texts of the categories, same shape as categories' },
+  }, ['name', 'label', 'label_fr', 'description', 'type', 'unit', 'source', 'categories']),
   ModelSummary: obj({
     model_version: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, threshold: num,
     cost: obj({ fn_cost: num, fp_cost: num }),
@@ -72,6 +73,16 @@ export const componentSchemas: Record<string, Schema> = {
     id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,
     age_years: nullableNum, income: nullableNum, credit_amount: nullableNum, annuity: nullableNum,
     contract_type: nullableStr, probability: { ...num, description: 'Probability recorded at export' }, decision,
+    previous_applications: { type: ['integer', 'null'], description: 'Previous applications at Home Credit (null: none on record)' },
+    bureau_credits: { type: ['integer', 'null'], description: 'Credits at other lenders reported by the credit bureau (null: none on record)' },
+    late_months: { type: ['integer', 'null'], description: 'Months with a late payment on previous POS/cash loans and cards (null: no such history)' },
+  }),
+  ClientPoints: obj({
+    x: { type: 'string' }, y: { type: 'string' }, total: { type: 'integer' }, threshold: num,
+    id: { type: 'array', items: { type: 'integer' } },
+    x_values: { type: 'array', items: nullableNum, description: 'Model input x of each client (null = missing; category features give their integer code)' },
+    y_values: { type: 'array', items: nullableNum },
+    probability: { type: 'array', items: num, description: 'Probability recorded at export, 4 decimals' },
   }),
   AccessRecord: obj({
     id: { type: 'integer' }, at: { type: 'string', format: 'date-time' }, subject: { type: 'string', description: "The token's sub" },

@@ -2,6 +2,7 @@
 import type { Need } from '../auth/scopes.js';
 import { SCOPES } from '../auth/scopes.js';
 import { auditDefaults } from '../routes/audit.js';
+import { RANGE_COLUMNS, SORT_COLUMNS } from '../store/client-list.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
 
@@ -38,16 +39,23 @@ const queryParam = (name: string, schema: Json, description: string): Json => ({
 const listParams: Json[] = [
   queryParam('limit', { type: 'integer', minimum: 1, maximum: queryDefaults.maxLimit, default: queryDefaults.limit }, 'Page size'),
   queryParam('offset', { type: 'integer', minimum: 0, default: 0 }, 'Items to skip'),
-  queryParam('sort', { type: 'string', enum: ['id', 'age_years', 'income', 'credit_amount', 'annuity', 'probability'].flatMap((c) => [c, `-${c}`]), default: 'id' }, 'Sort column; a leading "-" sorts descending'),
+  queryParam('sort', { type: 'string', enum: SORT_COLUMNS.flatMap((c) => [c, `-${c}`]), default: 'id' }, 'Sort column; a leading "-" sorts descending; missing values come last either way'),
   queryParam('q', { type: 'string', pattern: '^[0-9]{1,19}$' }, 'Digits: ids starting with q'),
   queryParam('dataset', { type: 'string', enum: ['train', 'new'] }, 'Labelled training clients or new applications'),
   queryParam('contract_type', { type: 'string' }, 'e.g. Cash loans'),
   queryParam('gender', { type: 'string' }, 'e.g. F'),
-  ...['age', 'income', 'credit'].flatMap((name) => [
-    queryParam(`${name}_min`, { type: 'number' }, `Lowest ${name} (inclusive)`),
-    queryParam(`${name}_max`, { type: 'number' }, `Highest ${name} (inclusive)`),
+  queryParam('decision', { type: 'string', enum: ['granted', 'refused'] }, 'Decision at the model threshold (refused when probability >= threshold)'),
+  ...Object.entries(RANGE_COLUMNS).flatMap(([name, column]) => [
+    queryParam(`${name}_min`, { type: 'number' }, `Lowest ${column} (inclusive); clients without a value are left out`),
+    queryParam(`${name}_max`, { type: 'number' }, `Highest ${column} (inclusive); must not be below ${name}_min`),
   ]),
 ];
+
+const pointsParams: Json[] = [
+  queryParam('x', { type: 'string', example: 'AGE_YEARS' }, 'Model input on the horizontal axis (a features.json name)'),
+  queryParam('y', { type: 'string', example: 'PREV_APPLICATION_COUNT' }, 'Model input on the vertical axis'),
+  ...listParams.filter((p) => !['limit', 'offset', 'sort'].includes(p['name'] as string)),
+].map((p) => (['x', 'y'].includes(p['name'] as string) ? { ...p, required: true } : p));
 
 /** OpenAPI security of a route: none, any valid token, or a token with one scope. */
 function security(need: Need | 'open'): Json {
@@ -142,6 +150,7 @@ export function buildOpenApi(modelVersion: string): Json {
       '/v1/population/stats': get('Population statistics', 'population', ok('population.json: quantiles, histograms and a sample of feature values and probabilities (no client id, no outcome)', ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' }),
       '/v1/population/importance': get('Global importance', 'population', ok('importance.json: mean |SHAP| per feature', ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' }),
       '/v1/clients': get('List clients', 'clients', ok('One page of clients', ref('ClientList')), { parameters: listParams, errors: ['BadRequest'], need: read }),
+      '/v1/clients/points': get('Client points', 'clients', ok('Two model inputs and the probability of every matching client', ref('ClientPoints')), { parameters: pointsParams, errors: ['BadRequest'], need: read }),
       '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'], need: read }),

@@ -18,8 +18,11 @@ describe('request schemas', () => {
   it('parses the client list query with defaults', () => {
     const errors: FieldError[] = [];
     expect(parseClientListQuery({}, errors)).to.deep.equal({ limit: 25, offset: 0, sort: 'id', descending: false });
-    const q = parseClientListQuery({ limit: '100', sort: '-income', q: '1000', dataset: 'new', income_min: '1000.5' }, errors);
-    expect(q).to.include({ limit: 100, sort: 'income', descending: true, q: '1000', dataset: 'new', incomeMin: 1000.5 });
+    const q = parseClientListQuery({
+      limit: '100', sort: '-previous_applications', q: '1000', dataset: 'new', income_min: '1000.5', bureau_credits_max: '4', decision: 'refused',
+    }, errors);
+    expect(q).to.include({ limit: 100, sort: 'previous_applications', descending: true, q: '1000', dataset: 'new', decision: 'refused' });
+    expect(q.ranges).to.deep.equal({ income: { min: 1000.5 }, bureau_credits: { max: 4 } });
     expect(errors).to.deep.equal([]);
   });
 

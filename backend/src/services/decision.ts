@@ -17,3 +17,10 @@ export function decide(probability: number, threshold: number): Decision {
 export function scoreFields(probability: number, threshold: number): ScoreFields {
   return { probability, decision: decide(probability, threshold), threshold, distance: probability - threshold };
 }
+
+/** Probability bounds selecting one decision with the same rule as decide(). */
+export function decisionBounds(decision: Decision | undefined, threshold: number): { probabilityMin?: number; probabilityBelow?: number } {
+  if (decision === 'refused') return { probabilityMin: threshold };
+  if (decision === 'granted') return { probabilityBelow: threshold };
+  return {};
+}

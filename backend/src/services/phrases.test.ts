@@ -7,7 +7,7 @@ const numeric = (label: string, unit: FeatureInfo['unit'], labelFr = label): Fea
 });
 const category: FeatureInfo = {
   name: 'C', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application',
-  categories: ['Cash loans', 'Revolving loans'],
+  categories: ['Cash loans', 'Revolving loans'], categories_fr: ['Prêt personnel', 'Crédit renouvelable'],
 };
 const binary: FeatureInfo = { name: 'B', label: 'Owns a car', label_fr: 'Possède une voiture', description: '', type: 'binary', unit: null, source: 'application', categories: null };
 const NNBSP = '\u202f';
@@ -61,8 +61,8 @@ describe('phrases', () => {
       expect(phrase(numeric('Age', 'years', 'Âge'), 40, 0.2, Number.NaN, 'fr')).to.equal('Âge : 40,0 ans, augmente le risque');
     });
 
-    it('uses the category text, oui/non, "valeur manquante" and "sans effet"', () => {
-      expect(phrase(category, 1, 0.1, 0, 'fr')).to.equal('Type de contrat : Revolving loans, augmente le risque');
+    it('uses the French category text, oui/non, "valeur manquante" and "sans effet"', () => {
+      expect(phrase(category, 1, 0.1, 0, 'fr')).to.equal('Type de contrat : Crédit renouvelable, augmente le risque');
       expect(phrase(binary, 0, 0.1, 0, 'fr')).to.equal('Possède une voiture (non), augmente le risque');
       expect(phrase(binary, 1, -0.1, 0, 'fr')).to.equal('Possède une voiture (oui), réduit le risque');
       expect(phrase(numeric('External score 3', null, 'Score externe 3'), Number.NaN, 0.4, 0.5, 'fr')).to.equal('Score externe 3 : valeur manquante, augmente le risque');

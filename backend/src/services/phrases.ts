@@ -53,7 +53,7 @@ export function formatNumber(value: number, unit: FeatureInfo['unit'], lang: Lan
 export function displayValue(feature: FeatureInfo, value: number, lang: Language = 'en'): string {
   const w = wordings[lang];
   if (Number.isNaN(value)) return w.missing;
-  if (feature.type === 'category') return categoryText(feature, value) ?? `${w.code} ${formatNumber(value, null, lang)}`;
+  if (feature.type === 'category') return categoryText(feature, value, lang) ?? `${w.code} ${formatNumber(value, null, lang)}`;
   if (feature.type === 'binary' && (value === 0 || value === 1)) return value === 1 ? w.yes : w.no;
   return formatNumber(value, feature.unit, lang);
 }

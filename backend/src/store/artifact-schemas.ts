@@ -37,6 +37,8 @@ export interface FeatureInfo {
   source: string;
   /** Category texts by integer code; null for non-category features. */
   categories: string[] | Record<string, string> | null;
+  /** French texts of the categories, same shape as `categories` (the English texts when absent). */
+  categories_fr?: string[] | Record<string, string> | null;
 }
 
 export const SUPPORTED_ARTIFACT_FORMAT = 1;
@@ -94,6 +96,10 @@ export function parseFeatures(raw: unknown, file: string): FeatureInfo[] {
     }
     const categories = item['categories'] ?? null;
     if (categories !== null && !Array.isArray(categories) && !isRecord(categories)) fail(`features[${i}] (${name}).categories must be a list, an object or null`);
+    const categoriesFr = item['categories_fr'] ?? null;
+    if (categoriesFr !== null && !sameShape(categories, categoriesFr)) {
+      fail(`features[${i}] (${name}).categories_fr must have the shape of categories (same codes, non-empty texts)`);
+    }
     const label = typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : name;
     return {
       name,
@@ -104,13 +110,22 @@ export function parseFeatures(raw: unknown, file: string): FeatureInfo[] {
       unit: unit as FeatureUnit,
       source: typeof item['source'] === 'string' ? item['source'] : '',
       categories: categories as FeatureInfo['categories'],
+      categories_fr: (categoriesFr ?? categories) as FeatureInfo['categories'],
     };
   });
 }
 
-/** Text of a category code, or undefined when the code has no text. */
-export function categoryText(feature: FeatureInfo, code: number): string | undefined {
-  const cats = feature.categories;
+function sameShape(a: unknown, b: unknown): boolean {
+  const texts = (x: unknown) => (Array.isArray(x) ? x.map((v, k) => [String(k), v]) : isRecord(x) ? Object.entries(x) : null);
+  const ta = texts(a);
+  const tb = texts(b);
+  if (ta === null || tb === null || ta.length !== tb.length) return false;
+  return tb.every(([k, v], j) => k === ta[j]![0] && typeof v === 'string' && v.trim() !== '');
+}
+
+/** Text of a category code (French when lang is fr), or undefined when the code has no text. */
+export function categoryText(feature: FeatureInfo, code: number, lang: 'en' | 'fr' = 'en'): string | undefined {
+  const cats = lang === 'fr' ? (feature.categories_fr ?? feature.categories) : feature.categories;
   if (cats === null || !Number.isInteger(code)) return undefined;
   const text = Array.isArray(cats) ? cats[code] : cats[String(code)];
   return typeof text === 'string' ? text : undefined;

@@ -31,7 +31,7 @@ describe('SQLite client store', () => {
     const page = store.list({ limit: 5, offset: 5, sort: 'credit_amount', descending: true });
     const credits = page.items.map((c) => c.credit_amount!);
     expect(credits).to.deep.equal([...credits].sort((a, b) => b - a));
-    const ranged = store.list({ limit: 100, offset: 0, sort: 'id', descending: false, ageMin: 30, ageMax: 50, dataset: 'train' });
+    const ranged = store.list({ limit: 100, offset: 0, sort: 'id', descending: false, ranges: { age: { min: 30, max: 50 } }, dataset: 'train' });
     for (const c of ranged.items) {
       expect(c.age_years).to.be.within(30, 50);
       expect(c.dataset).to.equal('train');

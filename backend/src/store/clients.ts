@@ -1,44 +1,14 @@
 /**
  * Read-only client store over clients.sqlite. Model inputs of every client are
  * loaded once into one Float64Array, so scoring a known client never touches
- * SQLite; listing and detail pages use prepared statements.
+ * SQLite; the list is held in memory (client-list.ts), detail pages use prepared statements.
  */
 import Database from 'better-sqlite3';
 import { ArtifactError } from './artifact-schemas.js';
 
-export const SORT_COLUMNS = ['id', 'age_years', 'income', 'credit_amount', 'annuity', 'probability'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
-export type Dataset = 'train' | 'new';
+import { ClientList, historyCounts, type ClientQuery, type ClientSummary } from './client-list.js';
 
-export interface ClientQuery {
-  limit: number;
-  offset: number;
-  sort: SortColumn;
-  descending: boolean;
-  q?: string;
-  dataset?: Dataset;
-  contractType?: string;
-  gender?: string;
-  ageMin?: number;
-  ageMax?: number;
-  incomeMin?: number;
-  incomeMax?: number;
-  creditMin?: number;
-  creditMax?: number;
-}
-
-export interface ClientSummary {
-  id: number;
-  dataset: Dataset;
-  gender: string | null;
-  age_years: number | null;
-  income: number | null;
-  credit_amount: number | null;
-  annuity: number | null;
-  contract_type: string | null;
-  /** LightGBM probability recorded at export (the list shows it without running the model). */
-  probability: number;
-}
+export { SORT_COLUMNS, type ClientQuery, type ClientSummary, type Dataset, type SortColumn } from './client-list.js';
 
 export interface ClientRecord extends Omit<ClientSummary, 'probability'> {
   goods_price: number | null;
@@ -67,12 +37,6 @@ export interface ClientStore {
 const SUMMARY_COLUMNS = 'id, dataset, gender, age_years, income, credit_amount, annuity, contract_type, probability';
 const DETAIL_COLUMNS = 'id, dataset, gender, age_years, income, credit_amount, annuity, goods_price, contract_type, family_status, education, income_type, occupation, children, employment_years, own_car, own_realty';
 
-const RANGE_FILTERS: Array<[keyof ClientQuery, string, string]> = [
-  ['ageMin', 'age_years', '>='], ['ageMax', 'age_years', '<='],
-  ['incomeMin', 'income', '>='], ['incomeMax', 'income', '<='],
-  ['creditMin', 'credit_amount', '>='], ['creditMax', 'credit_amount', '<='],
-];
-
 function toBool(value: unknown): boolean | null {
   return value === null || value === undefined ? null : Number(value) !== 0;
 }
@@ -84,17 +48,23 @@ export class SqliteClientStore implements ClientStore {
   private readonly matrix: Float64Array;
   private readonly idList: number[];
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly clientList: ClientList;
 
-  private constructor(db: Database.Database, featureCount: number, ids: number[], matrix: Float64Array) {
+  private constructor(db: Database.Database, featureCount: number, ids: number[], matrix: Float64Array, featureNames: readonly string[]) {
     this.db = db;
     this.featureCount = featureCount;
     this.idList = ids;
     this.matrix = matrix;
     ids.forEach((id, row) => this.index.set(id, row));
+    this.clientList = new ClientList(this.loadSummaries(featureNames));
   }
 
-  /** Open read-only and load every feature vector; throws ArtifactError naming the file. */
-  static open(file: string, featureCount: number, modelVersion: string): SqliteClientStore {
+  /**
+   * Open read-only and load every feature vector and list row; throws ArtifactError naming the file.
+   * @param featureNames model input names in vector order: the list reads its history counts from them
+   *   (a name not in the model gives null counts).
+   */
+  static open(file: string, featureCount: number, modelVersion: string, featureNames: readonly string[] = []): SqliteClientStore {
     let db: Database.Database;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
@@ -105,7 +75,7 @@ export class SqliteClientStore implements ClientStore {
     try {
       checkMeta(db, file, featureCount, modelVersion);
       const { ids, matrix } = loadVectors(db, file, featureCount);
-      return new SqliteClientStore(db, featureCount, ids, matrix);
+      return new SqliteClientStore(db, featureCount, ids, matrix, featureNames);
     } catch (err) {
       db.close();
       if (err instanceof ArtifactError) throw err;
@@ -134,31 +104,18 @@ export class SqliteClientStore implements ClientStore {
   }
 
   list(query: ClientQuery): { total: number; items: ClientSummary[] } {
-    const where: string[] = [];
-    const params: Array<string | number> = [];
-    if (query.q !== undefined) {
-      // q is digits only (validated), so it cannot carry LIKE wildcards.
-      where.push("CAST(id AS TEXT) LIKE ?");
-      params.push(`${query.q}%`);
-    }
-    if (query.dataset !== undefined) { where.push('dataset = ?'); params.push(query.dataset); }
-    if (query.contractType !== undefined) { where.push('contract_type = ?'); params.push(query.contractType); }
-    if (query.gender !== undefined) { where.push('gender = ?'); params.push(query.gender); }
-    for (const [key, column, op] of RANGE_FILTERS) {
-      const value = query[key];
-      if (typeof value === 'number') { where.push(`${column} ${op} ?`); params.push(value); }
-    }
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.prepare(`SELECT COUNT(*) AS n FROM clients ${clause}`).get(...params) as { n: number }).n;
-    // query.sort comes from the SORT_COLUMNS allow-list; id breaks ties so pages are stable.
-    const order = `ORDER BY ${query.sort} ${query.descending ? 'DESC' : 'ASC'}${query.sort === 'id' ? '' : `, id ${query.descending ? 'DESC' : 'ASC'}`}`;
-    const items = this.prepare(`SELECT ${SUMMARY_COLUMNS} FROM clients ${clause} ${order} LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset) as ClientSummary[];
-    return { total, items };
+    return this.clientList.list(query);
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  private loadSummaries(featureNames: readonly string[]): ClientSummary[] {
+    const index = new Map(featureNames.map((name, i) => [name, i]));
+    type Stored = Omit<ClientSummary, 'previous_applications' | 'bureau_credits' | 'late_months'>;
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM clients ORDER BY id`).all() as Stored[];
+    return rows.map((row) => ({ ...row, ...historyCounts(this.vector(row.id)!, index) }));
   }
 
   private prepare(sql: string): Database.Statement {

@@ -28,7 +28,7 @@ export const TINY_FEATURES: FeatureInfo[] = [
   { name: 'EXT_SOURCE_2', label: 'External score 2', label_fr: 'Score externe 2', description: '', type: 'numeric', unit: null, source: 'application', categories: null },
   { name: 'AGE_YEARS', label: 'Age', label_fr: 'Âge', description: '', type: 'numeric', unit: 'years', source: 'application', categories: null },
   { name: 'AMT_CREDIT', label: 'Credit amount', label_fr: 'Montant du crédit', description: '', type: 'numeric', unit: 'currency', source: 'application', categories: null },
-  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'] },
+  { name: 'NAME_CONTRACT_TYPE', label: 'Contract type', label_fr: 'Type de contrat', description: '', type: 'category', unit: null, source: 'application', categories: ['Cash loans', 'Revolving loans'], categories_fr: ['Prêt personnel', 'Crédit renouvelable'] },
   { name: 'FLAG_OWN_CAR', label: 'Owns a car', label_fr: 'Possède une voiture', description: '', type: 'binary', unit: null, source: 'application', categories: null },
   { name: 'CREDIT_INCOME_RATIO', label: 'Credit / income', label_fr: 'Crédit / revenu', description: '', type: 'numeric', unit: 'ratio', source: 'application', categories: null },
 ];
@@ -115,7 +115,7 @@ export function createTinyApp(
   const docs = tinyArtifactDocs(features);
   const ensemble = buildEnsemble(docs.trees);
   const scorer = new TreeScorer(ensemble);
-  const store = SqliteClientStore.open(file, TINY_FEATURES.length, '0.1.0');
+  const store = SqliteClientStore.open(file, TINY_FEATURES.length, '0.1.0', TINY_FEATURES.map((f) => f.name));
   const artifacts = { ...docs, dir, modelPath: '', clientsPath: file } as Artifacts;
   const model = buildModelContext(artifacts, scorer, new TreeShap(ensemble), store);
   const logger = memoryLogger();

@@ -3,7 +3,7 @@
  * where it came from (network or the service worker's cache) and when it was fetched.
  */
 import type {
-  ClientDetail, ClientPage, ClientQuery, Drift, Explanation, Fairness, Importance,
+  ClientDetail, ClientPage, ClientPoints, ClientQuery, Drift, Explanation, Fairness, Importance,
   Metrics, ModelInfo, Population, Problem, Score, WhatIfResult,
 } from './types.js';
 
@@ -137,6 +137,9 @@ export function createApiClient(options: ApiClientOptions) {
     population: () => request<Population>('/v1/population/stats'),
     importance: () => request<Importance>('/v1/population/importance'),
     clients: (query: ClientQuery) => request<ClientPage>(`/v1/clients${clientQueryString(query)}`),
+    /** Every client matching the filters (paging and sort do not apply), for the bivariate chart. */
+    clientPoints: (x: string, y: string, filters: Omit<ClientQuery, 'limit' | 'offset' | 'sort'>) =>
+      request<ClientPoints>(`/v1/clients/points${clientQueryString({ x, y, ...filters } as ClientQuery)}`),
     client: (id: number) => request<ClientDetail>(idPath(id)),
     score: (id: number) => request<Score>(`${idPath(id)}/score`),
     explanation: (id: number, top = defaults.explanationTop) =>

@@ -22,6 +22,8 @@ export interface FeatureInfo {
   unit: string | null;
   source: string;
   categories: string[] | Record<string, string> | null;
+  /** French texts of the categories, same shape as `categories` (absent in older catalogues). */
+  categories_fr?: string[] | Record<string, string> | null;
 }
 
 export interface ModelInfo {
@@ -45,6 +47,12 @@ export interface ClientSummary {
   contract_type: string | null;
   probability: number;
   decision: Decision;
+  /** Previous applications at Home Credit (null: none on record). */
+  previous_applications: number | null;
+  /** Credits at other lenders reported by the credit bureau (null: none on record). */
+  bureau_credits: number | null;
+  /** Months with a late payment on previous loans and cards (null: no such history). */
+  late_months: number | null;
 }
 
 export interface ClientPage {
@@ -54,7 +62,11 @@ export interface ClientPage {
   items: ClientSummary[];
 }
 
-export type SortKey = 'id' | 'age_years' | 'income' | 'credit_amount' | 'annuity' | 'probability';
+export type SortKey = 'id' | 'age_years' | 'income' | 'credit_amount' | 'annuity' | 'probability'
+  | 'previous_applications' | 'bureau_credits' | 'late_months';
+
+/** Columns a range filter applies to (query keys `<key>_min`, `<key>_max`). */
+export type RangeKey = 'age' | 'income' | 'credit' | 'previous_applications' | 'bureau_credits' | 'late_months';
 
 export interface ClientQuery {
   limit?: number;
@@ -64,12 +76,32 @@ export interface ClientQuery {
   dataset?: Dataset;
   contract_type?: string;
   gender?: string;
+  decision?: Decision;
   age_min?: number;
   age_max?: number;
+  income_min?: number;
+  income_max?: number;
+  credit_min?: number;
+  credit_max?: number;
+  previous_applications_min?: number;
+  bureau_credits_min?: number;
+  late_months_min?: number;
+}
+
+/** GET /v1/clients/points: two model inputs and the probability of every matching client, in columns. */
+export interface ClientPoints {
+  x: string;
+  y: string;
+  total: number;
+  threshold: number;
+  id: number[];
+  x_values: Array<number | null>;
+  y_values: Array<number | null>;
+  probability: number[];
 }
 
 /** The client's file: the list's fields (without the score) plus the rest of the application. */
-export interface ClientDetail extends Omit<ClientSummary, 'probability' | 'decision'> {
+export interface ClientDetail extends Omit<ClientSummary, 'probability' | 'decision' | 'previous_applications' | 'bureau_credits' | 'late_months'> {
   goods_price: number | null;
   family_status: string | null;
   education: string | null;

@@ -2,7 +2,7 @@
 import type { Confusion } from '../api/types.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
 import { fill, messages, type Locale } from '../i18n/messages.js';
-import { mergeOptions, prepareSvg, textSizes } from './frame.js';
+import { charWidth, mergeOptions, prepareSvg, textSizes, wrapLines, writeLines } from './frame.js';
 import { attachKeyboardNavigation, type FocusMark } from './keyboard.js';
 import { roles } from './palette.js';
 import type { BaseOptions, ChartModule, TableData } from './types.js';
@@ -72,8 +72,12 @@ export function draw(svgEl: SVGSVGElement, d: ConfusionData, options?: Partial<t
   [m.granted, m.refused].forEach((t, i) =>
     svg.append('text').attr('x', left + cw * (i + 0.5)).attr('y', top - 12).attr('text-anchor', 'middle').attr('font-size', textSizes.label).attr('fill', 'currentColor').text(t));
   svg.append('text').attr('x', 4).attr('y', top - 12).attr('font-size', textSizes.tick).attr('font-weight', 700).attr('fill', 'currentColor').text(m.actual);
-  [m.repaid, m.defaulted].forEach((t, i) =>
-    svg.append('text').attr('x', left - 10).attr('y', top + ch * (i + 0.5)).attr('dy', '0.35em').attr('text-anchor', 'end').attr('font-size', textSizes.label).attr('fill', 'currentColor').text(t));
+  // Row labels wrap in the left column on narrow screens ("A remboursé" on two lines), never cut.
+  const rowChars = Math.max(6, Math.floor((left - 14) / charWidth(textSizes.label)));
+  [m.repaid, m.defaulted].forEach((t, i) => {
+    const label = svg.append('text').attr('x', left - 10).attr('y', top + ch * (i + 0.5)).attr('text-anchor', 'end').attr('font-size', textSizes.label).attr('fill', 'currentColor');
+    writeLines(label, wrapLines(t, rowChars), left - 10, 16);
+  });
 
   const marks: FocusMark[] = [];
   for (const c of cells(d)) {

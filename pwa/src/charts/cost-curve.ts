@@ -5,7 +5,7 @@ import { line } from 'd3-shape';
 import type { ThresholdPoint } from '../api/types.js';
 import { formatNumber, formatPercent } from '../i18n/format.js';
 import { fill, messages, type Locale } from '../i18n/messages.js';
-import { mergeOptions, prepareSvg, styleAxis, textSizes } from './frame.js';
+import { charWidth, mergeOptions, prepareSvg, styleAxis, textSizes, wrapLines, writeLines } from './frame.js';
 import { attachKeyboardNavigation } from './keyboard.js';
 import { roles } from './palette.js';
 import type { BaseOptions, ChartModule, TableData } from './types.js';
@@ -103,10 +103,14 @@ export function draw(svgEl: SVGSVGElement, data: CostCurveData, options?: Partia
     svg.append('path').attr('class', 'chosen-point mark').attr('d', `M${cx},${cy - 8} l8,8 l-8,8 l-8,-8 z`)
       .attr('fill', roles.raises).attr('stroke', '#ffffff').attr('stroke-width', 1.5);
     const right = cx > o.width * 0.6;
-    svg.append('text').attr('class', 'chosen-label').attr('x', right ? cx - 12 : cx + 12).attr('y', cy - 12)
+    const lx = right ? cx - 12 : cx + 12;
+    // Bold text is wider; the label wraps to the room on its side of the point instead of running off.
+    const room = right ? lx - 4 : o.width - lx - 4;
+    const lines = wrapLines(fill(m.chosen, { t: t2(data.chosen, o.locale), c: c0(chosen.cost_per_1000, o.locale) }), Math.floor(room / (charWidth(textSizes.label) * 1.1)));
+    const label = svg.append('text').attr('class', 'chosen-label').attr('x', lx).attr('y', cy - 12 - ((lines.length - 1) * 16) / 2)
       .attr('text-anchor', right ? 'end' : 'start').attr('font-size', textSizes.label).attr('font-weight', 700)
-      .attr('fill', 'currentColor').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4)
-      .text(fill(m.chosen, { t: t2(data.chosen, o.locale), c: c0(chosen.cost_per_1000, o.locale) }));
+      .attr('fill', 'currentColor').attr('paint-order', 'stroke').attr('stroke', '#ffffff').attr('stroke-width', 4);
+    writeLines(label, lines, lx, 16);
   }
   const marks = points.map((p) => ({
     label: fill(m.mark, { t: t2(p.threshold, o.locale), c: c0(p.cost_per_1000, o.locale), fn: p.fn, fp: p.fp }),

@@ -18,6 +18,14 @@ suite('drift chart', () => {
     expect(Array.from(svg.querySelectorAll('.value-label')).map((t) => t.textContent)).toEqual(['0.9 ⚠ drift', '0.01']);
     expect(svg.querySelector('.reference-label')?.textContent).toBe('Threshold 0.2');
   });
+  it('hatches only bars past the drawn PSI line; a KS-only flag is said in words', () => {
+    const ksOnly = { ...data, features: [...data.features, { name: 'C', label: 'KS only', psi: 0.11, ks: 0.14, ks_pvalue: 0.01, flagged: true }] };
+    const svg = newSvg();
+    drift.draw(svg, ksOnly, { locale: 'en' });
+    expect(svg.querySelectorAll('rect.flagged')).toHaveLength(1);
+    expect(svg.querySelector('rect.flagged-ks')?.getAttribute('fill')).not.toMatch(/^url/);
+    expect(Array.from(svg.querySelectorAll('.value-label')).map((t) => t.textContent)).toContain('0.11 · KS 0.14 ⚠');
+  });
   it('shows the catalogue’s French labels in French', () => {
     const bilingual = { ...data, features: data.features.map((f) => (f.name === 'B' ? { ...f, label_fr: 'Variable qui bouge' } : f)) };
     const svg = newSvg();

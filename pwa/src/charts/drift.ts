@@ -55,19 +55,25 @@ export function table(data: DriftData, locale: Locale): TableData {
 export function draw(svgEl: SVGSVGElement, data: DriftData, options?: Partial<typeof defaults>): void {
   const o = mergeOptions(defaults, options);
   const m = messages(o.locale).charts.drift;
-  const bars = sorted(data).slice(0, Math.max(1, data.top)).map((f) => ({
-    label: localLabel(f, o.locale),
-    value: f.psi,
-    // Flagged features differ by pattern and by the word next to the value, not only by colour.
-    valueText: `${formatNumber(f.psi, o.locale, 3)}${f.flagged ? ` ⚠ ${m.flagged}` : ''}`,
-    fill: roles.lowers,
-    hatched: f.flagged,
-    stroke: f.flagged ? roles.raises : roles.lowers,
-    className: f.flagged ? 'flagged' : 'stable',
-    markLabel: fill(m.mark, {
-      label: localLabel(f, o.locale), psi: formatNumber(f.psi, o.locale, 3), ks: formatNumber(f.ks, o.locale, 3), state: f.flagged ? m.flagged : m.stable,
-    }),
-  }));
+  const bars = sorted(data).slice(0, Math.max(1, data.top)).map((f) => {
+    // The bars and the dashed line draw the PSI rule: only a bar past that line is hatched and
+    // flagged. A feature flagged by its KS alone says so in words, with its own threshold.
+    const pastLine = f.psi >= data.psi_threshold;
+    const ksOnly = f.flagged && !pastLine;
+    const ksText = fill(messages(o.locale).explore.ksOnly, { ks: formatNumber(f.ks, o.locale, 2), t: formatNumber(data.ks_threshold, o.locale, 2) });
+    return {
+      label: localLabel(f, o.locale),
+      value: f.psi,
+      valueText: `${formatNumber(f.psi, o.locale, 3)}${pastLine ? ` ⚠ ${m.flagged}` : ksOnly ? ` · ${ksText}` : ''}`,
+      fill: roles.lowers,
+      hatched: pastLine,
+      stroke: pastLine ? roles.raises : roles.lowers,
+      className: pastLine ? 'flagged' : ksOnly ? 'flagged-ks' : 'stable',
+      markLabel: fill(m.mark, {
+        label: localLabel(f, o.locale), psi: formatNumber(f.psi, o.locale, 3), ks: formatNumber(f.ks, o.locale, 3), state: f.flagged ? m.flagged : m.stable,
+      }),
+    };
+  });
   const marks = drawHBars(svgEl, bars, {
     width: o.width, rowHeight: o.rowHeight, labelWidth: o.labelWidth, labelChars: o.labelChars,
     axisLabel: m.axis, ariaLabel: describe(data, o.locale), locale: o.locale,

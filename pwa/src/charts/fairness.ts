@@ -18,10 +18,11 @@ export const defaults: BaseOptions & { rowHeight: number } = { width: 640, heigh
 
 type MetricKey = 'approval_rate' | 'fnr' | 'fpr';
 
-export const metrics: { key: MetricKey; shape: typeof symbolCircle; color: string }[] = [
+/** Shape, colour and fill tell the series apart: FPR is a hollow triangle, not only "the green one". */
+export const metrics: { key: MetricKey; shape: typeof symbolCircle; color: string; hollow?: boolean }[] = [
   { key: 'approval_rate', shape: symbolCircle, color: okabeIto.blue },
   { key: 'fnr', shape: symbolSquare, color: okabeIto.vermillion },
-  { key: 'fpr', shape: symbolTriangle, color: okabeIto.green },
+  { key: 'fpr', shape: symbolTriangle, color: okabeIto.green, hollow: true },
 ];
 
 /** "F" / "M" become words; age bands stay as they are. */
@@ -79,7 +80,8 @@ export function draw(svgEl: SVGSVGElement, data: FairnessData, options?: Partial
   const svg = prepareSvg(svgEl, o.width, height, describe(data, o.locale));
   drawLegend(svg, metrics.map((metric, i) => ({
     text: texts[i]!,
-    swatch: (g) => void g.append('path').attr('d', symbol(metric.shape, 90)()!).attr('fill', metric.color),
+    swatch: (g) => void g.append('path').attr('d', symbol(metric.shape, 90)()!).attr('fill', metric.hollow ? '#ffffff' : metric.color)
+      .attr('stroke', metric.color).attr('stroke-width', metric.hollow ? 2 : 0),
   })), 8, 12, o.width - 16);
   const x = scaleLinear().domain([0, 1]).range([margin.left, o.width - margin.right]);
   const y = scaleBand<number>().domain(data.groups.map((_, i) => i)).range([margin.top, height - margin.bottom]).padding(0.2);
@@ -100,7 +102,8 @@ export function draw(svgEl: SVGSVGElement, data: FairnessData, options?: Partial
       const v = g[metric.key];
       if (v === null || v === undefined) continue;
       svg.append('path').attr('class', `dot mark ${metric.key}`).attr('d', symbol(metric.shape, 110)()!)
-        .attr('transform', `translate(${x(v)},${cy})`).attr('fill', metric.color).attr('stroke', '#ffffff').attr('stroke-width', 1);
+        .attr('transform', `translate(${x(v)},${cy})`).attr('fill', metric.hollow ? '#ffffff' : metric.color)
+          .attr('stroke', metric.hollow ? metric.color : '#ffffff').attr('stroke-width', metric.hollow ? 2.5 : 1);
       marks.push({
         label: fill(messages(o.locale).charts.fairness.mark, { group: groupLabel(g, o.locale), metric: metricName(metric.key, o.locale), v: formatPercent(v, o.locale), n: g.n }),
         x: x(v) - 7, y: cy - 7, width: 14, height: 14,

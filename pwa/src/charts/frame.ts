@@ -59,3 +59,35 @@ export function truncate(text: string, max: number): string {
 export function styleAxis(axis: Group, fontSize: number = textSizes.tick): void {
   axis.attr('font-size', fontSize).attr('font-family', 'inherit').attr('class', 'axis');
 }
+
+/** Average advance of a character at `fontSize` px in the UI font (estimate: no layout engine in tests). */
+export function charWidth(fontSize: number): number {
+  return fontSize * 0.6;
+}
+
+/**
+ * Greedy word wrap into lines of at most `maxChars` characters. Labels are wrapped, never cut:
+ * a word longer than a line keeps a line of its own.
+ */
+export function wrapLines(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Write `lines` as tspans of one <text>, the block centred vertically on the text's y. */
+export function writeLines(text: Selection<SVGTextElement, unknown, null, undefined>, lines: string[], x: number, lineHeight: number): void {
+  const first = -((lines.length - 1) * lineHeight) / 2;
+  lines.forEach((line, i) => {
+    text.append('tspan').attr('x', x).attr('dy', i === 0 ? first + lineHeight * 0.35 : lineHeight).text(line);
+  });
+}

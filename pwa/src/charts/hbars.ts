@@ -1,8 +1,8 @@
 /** Labelled horizontal bars, shared by the importance and drift charts. */
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { formatNumber } from '../i18n/format.js';
 import type { Locale } from '../i18n/messages.js';
-import { addHatch, prepareSvg, textSizes, truncate } from './frame.js';
+import { addHatch, charWidth, prepareSvg, textSizes, wrapLines, writeLines } from './frame.js';
 import type { FocusMark } from './keyboard.js';
 import { roles } from './palette.js';
 
@@ -30,10 +30,18 @@ export interface HBarLayout {
   reference?: { value: number; text: string };
 }
 
+export const layoutDefaults = { lineHeight: 16, rowPadding: 8 };
+
 export function drawHBars(svgEl: SVGSVGElement, bars: HBar[], layout: HBarLayout): FocusMark[] {
   const longest = Math.max(0, ...bars.map((b) => b.valueText.length));
-  const margin = { top: 28, right: 16 + longest * 7.4, bottom: 40, left: Math.min(layout.labelWidth, layout.width * 0.45) };
-  const height = margin.top + margin.bottom + bars.length * layout.rowHeight;
+  const axisLines = wrapLines(layout.axisLabel, Math.floor((layout.width - 16) / charWidth(textSizes.tick)));
+  const margin = { top: 28, right: 16 + longest * charWidth(textSizes.value), bottom: 26 + axisLines.length * layoutDefaults.lineHeight, left: Math.min(layout.labelWidth, layout.width * 0.45) };
+  // Labels wrap to the label column (never cut); a row grows with its lines.
+  const chars = Math.max(8, Math.min(layout.labelChars, Math.floor((margin.left - 12) / charWidth(textSizes.label))));
+  const lines = bars.map((b) => wrapLines(b.label, chars));
+  const heights = lines.map((l) => Math.max(layout.rowHeight, l.length * layoutDefaults.lineHeight + layoutDefaults.rowPadding));
+  const tops = heights.map((_, i) => margin.top + heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = margin.top + margin.bottom + heights.reduce((a, b) => a + b, 0);
   const svg = prepareSvg(svgEl, layout.width, height, layout.ariaLabel);
   const hatches = new Map<string, string>();
   const hatchFor = (color: string) => {
@@ -42,24 +50,26 @@ export function drawHBars(svgEl: SVGSVGElement, bars: HBar[], layout: HBarLayout
   };
   const max = Math.max(...bars.map((b) => b.value), layout.reference?.value ?? 0, 1e-9);
   const x = scaleLinear().domain([0, max]).nice().range([margin.left, layout.width - margin.right]);
-  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([margin.top, height - margin.bottom]).padding(0.22);
   const bottom = height - margin.bottom;
+  const band = (i: number) => ({ top: tops[i]! + heights[i]! * 0.11, h: Math.min(heights[i]! * 0.78, layout.rowHeight * 0.78) });
 
   for (const tick of x.ticks(4)) {
     svg.append('line').attr('x1', x(tick)).attr('x2', x(tick)).attr('y1', margin.top).attr('y2', bottom).attr('stroke', roles.grid);
     svg.append('text').attr('x', x(tick)).attr('y', bottom + 16).attr('text-anchor', 'middle')
       .attr('font-size', textSizes.tick).attr('fill', 'currentColor').text(formatNumber(tick, layout.locale, 3));
   }
-  svg.append('text').attr('x', (margin.left + layout.width - margin.right) / 2).attr('y', height - 6).attr('text-anchor', 'middle')
-    .attr('font-size', textSizes.tick).attr('fill', 'currentColor').text(layout.axisLabel);
+  const axisTitle = svg.append('text').attr('class', 'axis-title').attr('y', bottom + 26 + ((axisLines.length - 1) * layoutDefaults.lineHeight) / 2)
+    .attr('text-anchor', 'middle').attr('font-size', textSizes.tick).attr('fill', 'currentColor');
+  writeLines(axisTitle, axisLines, layout.width / 2, layoutDefaults.lineHeight);
 
   const marks: FocusMark[] = [];
   bars.forEach((bar, i) => {
-    const top = y(i)!;
-    const h = y.bandwidth();
+    const { h } = band(i);
+    const top = tops[i]! + (heights[i]! - h) / 2;
     const w = Math.max(2, x(bar.value) - x(0));
-    svg.append('text').attr('class', 'row-label').attr('x', margin.left - 8).attr('y', top + h / 2).attr('dy', '0.35em').attr('text-anchor', 'end')
-      .attr('font-size', textSizes.label).attr('fill', 'currentColor').text(truncate(bar.label, layout.labelChars));
+    const label = svg.append('text').attr('class', 'row-label').attr('x', margin.left - 8).attr('y', top + h / 2).attr('text-anchor', 'end')
+      .attr('font-size', textSizes.label).attr('fill', 'currentColor');
+    writeLines(label, lines[i]!, margin.left - 8, layoutDefaults.lineHeight);
     svg.append('rect').attr('class', `bar mark ${bar.className}`).attr('x', x(0)).attr('y', top).attr('width', w).attr('height', h)
       .attr('fill', bar.hatched ? hatchFor(bar.stroke) : bar.fill).attr('stroke', bar.stroke).attr('stroke-width', 1.5);
     svg.append('text').attr('class', 'value-label').attr('x', x(0) + w + 6).attr('y', top + h / 2).attr('dy', '0.35em')

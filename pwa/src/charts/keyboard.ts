@@ -47,6 +47,8 @@ export function attachKeyboardNavigation(
   marks: FocusMark[],
   announce: (message: string) => void = (m) => announceEvent(svg, m),
   startIndex = 0,
+  /** Enter or Space on the focused mark (e.g. open that client); marks stay passive without it. */
+  onActivate?: (index: number) => void,
 ): void {
   controllers.get(svg)?.abort();
   if (marks.length === 0) {
@@ -91,6 +93,11 @@ export function attachKeyboardNavigation(
   svg.addEventListener(
     'keydown',
     (event: KeyboardEvent) => {
+      if (onActivate && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        onActivate(index);
+        return;
+      }
       const next = nextIndex(event.key, index, marks.length);
       if (next === null) return;
       event.preventDefault();

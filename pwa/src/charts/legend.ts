@@ -1,5 +1,5 @@
 /** Legends that wrap onto new lines instead of running off the chart. */
-import { textSizes, type Group, type Svg } from './frame.js';
+import { textSizes, wrapLines, type Group, type Svg } from './frame.js';
 
 export interface LegendItem {
   text: string;
@@ -14,18 +14,29 @@ export function textWidth(text: string): number {
   return text.length * defaults.charWidth;
 }
 
+/** Lines of one legend text: an item wider than the legend wraps onto lines of its own. */
+export function legendLines(text: string, width: number): string[] {
+  return wrapLines(text, Math.max(6, Math.floor((width - defaults.swatchWidth) / defaults.charWidth)));
+}
+
 /** Line-wrapped positions of legend items within `width`. */
 export function layoutLegend(texts: string[], width: number): { x: number; y: number }[] {
   let x = 0;
   let y = 0;
   return texts.map((text) => {
-    const w = defaults.swatchWidth + textWidth(text);
+    const lines = legendLines(text, width);
+    const w = defaults.swatchWidth + Math.max(...lines.map(textWidth));
     if (x > 0 && x + w > width) {
       x = 0;
       y += defaults.lineHeight;
     }
     const pos = { x, y };
     x += w + defaults.gap;
+    if (lines.length > 1) {
+      // A wrapped item takes whole lines: the next item starts below it.
+      y += (lines.length - 1) * defaults.lineHeight;
+      x = width;
+    }
     return pos;
   });
 }
@@ -38,9 +49,11 @@ export function drawLegend(svg: Svg, items: LegendItem[], left: number, top: num
     const { x, y } = positions[i]!;
     const g = legend.append('g').attr('transform', `translate(${x + 7},${y})`);
     item.swatch(g);
-    legend.append('text').attr('x', x + defaults.swatchWidth).attr('y', y).attr('dy', '0.35em')
-      .attr('font-size', textSizes.tick).attr('fill', 'currentColor').text(item.text);
+    const text = legend.append('text').attr('y', y).attr('font-size', textSizes.tick).attr('fill', 'currentColor');
+    const lines = legendLines(item.text, width);
+    lines.forEach((line, k) => text.append('tspan').attr('x', x + defaults.swatchWidth).attr('dy', k === 0 ? '0.35em' : defaults.lineHeight).text(line));
   });
   const lastY = positions.length ? positions[positions.length - 1]!.y : 0;
-  return lastY + defaults.lineHeight;
+  const lastLines = items.length ? legendLines(items[items.length - 1]!.text, width).length : 1;
+  return lastY + lastLines * defaults.lineHeight;
 }

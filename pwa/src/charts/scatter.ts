@@ -14,6 +14,7 @@ import { attachKeyboardNavigation, type FocusMark } from './keyboard.js';
 import { divergingColor, roles } from './palette.js';
 import type { BaseOptions, ChartModule, TableData } from './types.js';
 import { logit } from './waterfall.js';
+import { pointArea } from './risk-size.js';
 
 export interface ScatterPoint {
   id: number;
@@ -101,6 +102,8 @@ export function draw(svgEl: SVGSVGElement, data: ScatterData, options?: Partial<
     { text: m.granted, swatch: (g) => void g.append('path').attr('d', circle).attr('fill', roles.lowers) },
     { text: m.refused, swatch: (g) => void g.append('path').attr('d', triangle).attr('fill', roles.raises) },
     { text: m.client, swatch: (g) => void g.append('path').attr('d', symbol(symbolStar, 120)()!).attr('fill', roles.highlight) },
+    { text: `${messages(o.locale).explore.points.sizeLegend} : < ${formatPercent(data.threshold / 2, o.locale, 0)}`, swatch: (g) => void g.append('circle').attr('r', Math.sqrt(pointArea(0, data.threshold) / Math.PI)).attr('fill', roles.neutral) },
+    { text: `≥ ${formatPercent(2 * data.threshold, o.locale, 0)}`, swatch: (g) => void g.append('circle').attr('r', Math.sqrt(pointArea(1, data.threshold) / Math.PI)).attr('fill', roles.neutral) },
     { text: m.colour, swatch: (g) => void g.append('rect').attr('x', -7).attr('y', -5).attr('width', 14).attr('height', 10).attr('fill', roles.lowers).attr('stroke', roles.raises).attr('stroke-width', 3) },
   ], 8, 12, o.width - 16);
   const margin = { top: legendHeight + 40, right: 20, bottom: 50, left: 70 };
@@ -125,8 +128,10 @@ export function draw(svgEl: SVGSVGElement, data: ScatterData, options?: Partial<
   const layer = svg.append('g').attr('class', 'points');
   for (const p of ordered) {
     const refused = p.probability >= data.threshold;
+    // Size repeats the probability without colour (achromatopsia), as in the book's scatter.
+    const area = pointArea(p.probability, data.threshold);
     layer.append('path').attr('class', `point mark ${refused ? 'refused' : 'granted'}`)
-      .attr('d', refused ? triangle : circle)
+      .attr('d', refused ? symbol(symbolTriangle, area * 1.2)()! : symbol(symbolCircle, area)()!)
       .attr('transform', `translate(${x(p.x)},${y(p.y)})`)
       .attr('fill', scoreColor(p.probability, data.threshold))
       .attr('stroke', '#ffffff').attr('stroke-width', 0.6);

@@ -3,6 +3,15 @@ import type { Locale } from '../i18n/messages.js';
 export interface TableData {
   columns: string[];
   rows: string[][];
+  /** Cells of a row that link somewhere (a client's file), by row. */
+  links?: Array<{ column: number; href: string }>;
+  /**
+   * Raw values to sort by, per row and column (null = missing, sorted last). With them the table's
+   * headers sort; without them the rows keep the chart's order.
+   */
+  sortValues?: Array<Array<number | string | null>>;
+  /** Show at most this many rows after sorting (with a note saying so); all rows when absent. */
+  maxRows?: number;
 }
 
 export interface BaseOptions {

@@ -35,7 +35,8 @@ suite('SHAP waterfall', () => {
     const start1 = Number(bars[1]!.getAttribute('x')) + Number(bars[1]!.getAttribute('width'));
     expect(start1).toBeCloseTo(end0, 5);
     const labels = Array.from(svg.querySelectorAll('.row-item .value-label')).map((t) => t.textContent);
-    expect(labels).toEqual(['▲ +0.60', '▼ -0.30', '▲ +0.40']);
+    // In probability points (what an advisor reads), not log-odds.
+    expect(labels).toEqual(['▲ +13.2 pt', '▼ -7.0 pt', '▲ +9.4 pt']);
     expect(bars[0]!.getAttribute('fill')).not.toBe(bars[1]!.getAttribute('fill'));
   });
 
@@ -47,7 +48,7 @@ suite('SHAP waterfall', () => {
   it('summarises the start, the end and the two strongest factors', () => {
     expect(headline(data, 'en')).toBe('“External score 2” raises the risk the most');
     expect(describe(data, 'fr')).toBe(
-      'Partant du risque moyen de 26,9\u00a0%, les facteurs de ce client l’amènent à 45,0\u00a0%. Le plus influent est « External score 2 », qui augmente le risque (+0,60), suivi de « Age ».',
+      'Partant du risque moyen de 26,9\u00a0%, les facteurs de ce client l’amènent à 45,0\u00a0%. Le plus influent est « External score 2 », qui augmente le risque (+13,2 pt), suivi de « Age ».',
     );
   });
 
@@ -56,7 +57,7 @@ suite('SHAP waterfall', () => {
     expect(steps(bilingual, 'fr').filter((s) => s.kind === 'item').map((s) => s.label)).toEqual(['Score externe 2', 'Âge', 'Credit amount']);
     expect(steps(bilingual, 'en').filter((s) => s.kind === 'item').map((s) => s.label)).toEqual(['External score 2', 'Age', 'Credit amount']);
     expect(headline(bilingual, 'fr')).toBe('« Score externe 2 » est ce qui augmente le plus le risque');
-    expect(describe(bilingual, 'fr')).toContain('Le plus influent est « Score externe 2 », qui augmente le risque (+0,60), suivi de « Âge ».');
+    expect(describe(bilingual, 'fr')).toContain('Le plus influent est « Score externe 2 », qui augmente le risque (+13,2 pt), suivi de « Âge ».');
     expect(table(bilingual, 'fr').rows[2]![0]).toBe('Âge');
     const svg = newSvg();
     draw(svg, bilingual, { locale: 'fr', width: 700 });
@@ -65,8 +66,9 @@ suite('SHAP waterfall', () => {
 
   it('lists every row in the table with the same numbers as the bars', () => {
     const t = table(data, 'en');
-    expect(t.rows[1]).toEqual(['External score 2', '0.21', '+0.60', 'raises']);
-    expect(t.rows[4]).toEqual(['80 other features', '', '+0.10', 'raises']);
+    expect(t.rows[1]).toEqual(['External score 2', '0.21', '+13.2 pt', 'raises']);
+    expect(t.rows[4]).toEqual(['80 other features', '', '+2.5 pt', 'raises']);
+    expect(t.rows[0]).toEqual(['Average risk', '26.9%', '26.9%', '']);
     expect(t.rows).toHaveLength(6);
   });
 
@@ -77,8 +79,8 @@ suite('SHAP waterfall', () => {
     press(svg, 'ArrowDown', 'ArrowDown', 'End');
     expect(heard).toEqual([
       'Average risk: 26.9%',
-      'External score 2 = 0.21: raises the risk by +0.60',
-      'Age = 52 years: lowers the risk by -0.30',
+      'External score 2 = 0.21: raises the risk by +13.2 pt',
+      'Age = 52 years: lowers the risk by -7.0 pt',
       'This client: 45.0%',
     ]);
   });

@@ -2,11 +2,13 @@
  * SHAP waterfall: from the average risk (base value) to this client's risk, one bar per top
  * contribution, the rest summed. Bars add up in log-odds; the axis is labelled in probabilities.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { localLabel } from '../i18n/feature-text.js';
 import { formatPercent, formatSigned } from '../i18n/format.js';
 import { fill, messages, type Locale } from '../i18n/messages.js';
-import { mergeOptions, prepareSvg, textSizes, truncate } from './frame.js';
+import { charWidth, mergeOptions, prepareSvg, textSizes, wrapLines, writeLines } from './frame.js';
+
+const lineHeight = 16;
 import { attachKeyboardNavigation, type FocusMark } from './keyboard.js';
 import { divergingColor, roles } from './palette.js';
 import type { BaseOptions, ChartModule, TableData } from './types.js';
@@ -70,6 +72,11 @@ export function probabilityTicks(domain: [number, number]): number[] {
   return candidates.filter((p) => logit(p) >= domain[0] && logit(p) <= domain[1]);
 }
 
+/** A step's change in probability points, signed ("+3,2 pt"): what an advisor reads, not log-odds. */
+export function pointsText(s: Pick<Step, 'start' | 'end'>, locale: Locale): string {
+  return fill(messages(locale).units.points, { n: formatSigned((sigmoid(s.end) - sigmoid(s.start)) * 100, locale, 1) });
+}
+
 function effect(shap: number, locale: Locale): string {
   const w = messages(locale).charts.waterfall;
   return shap >= 0 ? w.raises : w.lowers;
@@ -85,12 +92,13 @@ export function headline(data: WaterfallData, locale: Locale): string {
 export function describe(data: WaterfallData, locale: Locale): string {
   const w = messages(locale).charts.waterfall;
   const [first, second] = data.top;
+  const firstStep = steps(data, locale).find((s) => s.kind === 'item');
   const params = {
     base: formatPercent(sigmoid(data.base_value), locale),
     p: formatPercent(sigmoid(data.log_odds), locale),
     label: first ? localLabel(first, locale) : '',
     effect: effect(first?.shap ?? 0, locale),
-    shap: formatSigned(first?.shap ?? 0, locale),
+    shap: firstStep ? pointsText(firstStep, locale) : '',
     label2: second ? localLabel(second, locale) : '',
   };
   return fill(second ? w.describe : w.describeSingle, params);
@@ -103,7 +111,7 @@ export function table(data: WaterfallData, locale: Locale): TableData {
     rows: steps(data, locale).map((s) => [
       s.label,
       s.value,
-      s.kind === 'item' || s.kind === 'rest' ? formatSigned(s.shap, locale) : formatSigned(s.end, locale),
+      s.kind === 'item' || s.kind === 'rest' ? pointsText(s, locale) : s.value,
       s.kind === 'item' || s.kind === 'rest' ? effect(s.shap, locale) : '',
     ]),
   };
@@ -113,26 +121,31 @@ function markLabel(s: Step, locale: Locale): string {
   const w = messages(locale).charts.waterfall;
   if (s.kind === 'base') return fill(w.markBase, { p: s.value });
   if (s.kind === 'final') return fill(w.markFinal, { p: s.value });
-  if (s.kind === 'rest') return fill(w.markRest, { n: s.count ?? 0, shap: formatSigned(s.shap, locale) });
-  return fill(w.markItem, { label: s.label, value: s.value, effect: effect(s.shap, locale), shap: formatSigned(s.shap, locale) });
+  if (s.kind === 'rest') return fill(w.markRest, { n: s.count ?? 0, shap: pointsText(s, locale) });
+  return fill(w.markItem, { label: s.label, value: s.value, effect: effect(s.shap, locale), shap: pointsText(s, locale) });
 }
 
 export function draw(svgEl: SVGSVGElement, data: WaterfallData, options?: Partial<typeof defaults>): void {
   const o = mergeOptions(defaults, options);
   const rows = steps(data, o.locale);
-  const margin = { top: 12, right: 70, bottom: 48, left: Math.min(o.labelWidth, o.width * 0.42) };
-  // Labels must fit the left margin at the label font size (about 7.6px a character).
-  const labelChars = Math.min(o.labelChars, Math.floor((margin.left - 12) / 7.6));
-  const height = margin.top + margin.bottom + rows.length * o.rowHeight;
+  const margin = { top: 12, right: 84, bottom: 48, left: Math.min(o.labelWidth, o.width * 0.42) };
+  // Labels wrap inside the left margin (never cut); a row grows with its lines.
+  const labelChars = Math.max(8, Math.min(o.labelChars, Math.floor((margin.left - 12) / charWidth(textSizes.label))));
+  const lines = rows.map((s) => wrapLines(s.kind === 'item' ? `${s.label} = ${s.value}` : s.label, labelChars));
+  const heights = lines.map((l) => Math.max(o.rowHeight, l.length * lineHeight + 8));
+  const tops = heights.map((_, i) => margin.top + heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const rowsHeight = heights.reduce((a, b) => a + b, 0);
+  const height = margin.top + margin.bottom + rowsHeight;
   const svg = prepareSvg(svgEl, o.width, height, describe(data, o.locale));
   const values = rows.flatMap((s) => [s.start, s.end]);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = Math.max(0.15, (hi - lo) * 0.08);
   const x = scaleLinear().domain([lo - pad, hi + pad]).range([margin.left, o.width - margin.right]);
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([margin.top, margin.top + rows.length * o.rowHeight]).padding(0.25);
+  const barHeight = o.rowHeight * 0.75;
+  const y = (i: number) => tops[i]! + (heights[i]! - barHeight) / 2;
   const maxAbs = Math.max(...rows.filter((s) => s.kind === 'item').map((s) => Math.abs(s.shap)), 1e-9);
-  const axisY = margin.top + rows.length * o.rowHeight;
+  const axisY = margin.top + rowsHeight;
 
   const grid = svg.append('g').attr('class', 'grid');
   for (const p of probabilityTicks(x.domain() as [number, number])) {
@@ -145,12 +158,12 @@ export function draw(svgEl: SVGSVGElement, data: WaterfallData, options?: Partia
 
   const marks: FocusMark[] = [];
   rows.forEach((s, i) => {
-    const top = y(i)!;
-    const h = y.bandwidth();
+    const top = y(i);
+    const h = barHeight;
     const row = svg.append('g').attr('class', `row row-${s.kind}`);
-    row.append('text').attr('class', 'row-label').attr('x', margin.left - 10).attr('y', top + h / 2).attr('dy', '0.35em')
-      .attr('text-anchor', 'end').attr('font-size', textSizes.label).attr('fill', 'currentColor')
-      .text(truncate(s.kind === 'item' ? `${s.label} = ${s.value}` : s.label, labelChars));
+    const label = row.append('text').attr('class', 'row-label').attr('x', margin.left - 10).attr('y', top + h / 2)
+      .attr('text-anchor', 'end').attr('font-size', textSizes.label).attr('fill', 'currentColor');
+    writeLines(label, lines[i]!, margin.left - 10, lineHeight);
     if (s.kind === 'base' || s.kind === 'final') {
       const cxp = x(s.end);
       row.append('path').attr('class', 'marker mark').attr('d', `M${cxp},${top} l7,${h / 2} l-7,${h / 2} l-7,${-h / 2} z`)
@@ -170,13 +183,13 @@ export function draw(svgEl: SVGSVGElement, data: WaterfallData, options?: Partia
     const tip = raises ? x0 + width : x0;
     row.append('text').attr('class', 'value-label').attr('x', raises ? tip + 6 : tip - 6).attr('y', top + h / 2).attr('dy', '0.35em')
       .attr('text-anchor', raises ? 'start' : 'end').attr('font-size', textSizes.value).attr('fill', 'currentColor')
-      .text(`${raises ? '▲' : '▼'} ${formatSigned(s.shap, o.locale)}`);
+      .text(`${raises ? '▲' : '▼'} ${pointsText(s, o.locale)}`);
     marks.push({ label: markLabel(s, o.locale), x: x0, y: top, width, height: h });
   });
   // Dashed connectors show where each bar picks up from the previous one.
   rows.slice(0, -1).forEach((s, i) => {
     svg.append('line').attr('class', 'connector').attr('x1', x(s.end)).attr('x2', x(s.end))
-      .attr('y1', y(i)! + y.bandwidth()).attr('y2', y(i + 1)!)
+      .attr('y1', y(i) + barHeight).attr('y2', y(i + 1))
       .attr('stroke', roles.muted).attr('stroke-dasharray', '3 3');
   });
   attachKeyboardNavigation(svgEl, marks, o.announce);

@@ -55,3 +55,13 @@ describe('<chart-figure>', () => {
     setLocale('fr');
   });
 });
+
+describe('chart table sorting', () => {
+  it('sorts rows by raw values, missing last either way, and keeps the chart order without them', async () => {
+    const { sortedRows } = await import('./chart-figure.js');
+    const table = { columns: ['id', 'n'], rows: [['a', '2'], ['b', '—'], ['c', '9']], sortValues: [[1, 2], [2, null], [3, 9]] };
+    expect(sortedRows(table, 1, true)).toEqual([2, 0, 1]);
+    expect(sortedRows(table, 1, false)).toEqual([0, 2, 1]);
+    expect(sortedRows({ columns: table.columns, rows: table.rows }, 1, true)).toEqual([0, 1, 2]);
+  });
+});

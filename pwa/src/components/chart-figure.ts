@@ -8,8 +8,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ChartModule, BaseOptions } from '../charts/types.js';
-import { getLocale, msg } from '../i18n/i18n.js';
+import type { ChartModule, BaseOptions, TableData } from '../charts/types.js';
+import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { tokens } from '../styles/shared.js';
 
@@ -30,6 +30,8 @@ export class ChartFigure extends LitElement {
     .tools { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
     .hint { font-size: 0.85rem; }
     .table-wrap { max-height: 24rem; overflow: auto; margin-top: 0.5rem; }
+    .table-wrap:focus-visible { outline: 3px solid var(--pad-focus); }
+    th button.sort { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; color: inherit; cursor: pointer; text-align: inherit; }
     @media (forced-colors: active) {
       svg.chart .mark { stroke: CanvasText; }
       svg.chart .focus-ring rect { stroke: Highlight; }
@@ -47,6 +49,9 @@ export class ChartFigure extends LitElement {
   /** Heading level of the takeaway title (2–4). */
   @property({ type: Number }) level = 3;
   @state() private showTable = false;
+  /** Column the table is sorted by (with sortValues), and its direction. */
+  @state() private sortColumn: number | null = null;
+  @state() private sortDescending = false;
   @state() private width = 640;
   @query('svg') private svg!: SVGSVGElement;
   @query('.plot') private plot!: HTMLElement;
@@ -93,6 +98,40 @@ export class ChartFigure extends LitElement {
     this.showTable = !this.showTable;
   }
 
+  private _onSort(column: number): void {
+    if (this.sortColumn === column) this.sortDescending = !this.sortDescending;
+    else {
+      this.sortColumn = column;
+      // Numbers read best largest first ("who has the most ..."), texts from A.
+      this.sortDescending = column !== 0;
+    }
+  }
+
+  private renderTable(table: TableData, caption: string) {
+    const m = msg().explore.points;
+    const order = sortedRows(table, this.sortColumn, this.sortDescending);
+    const shown = table.maxRows !== undefined ? order.slice(0, table.maxRows) : order;
+    const links = new Map((table.links ?? []).map((l, row) => [row, l]));
+    const cell = (row: number, column: number) => {
+      const text = table.rows[row]![column]!;
+      const link = links.get(row);
+      return link && link.column === column ? html`<a href=${link.href}>${text}</a>` : text;
+    };
+    const header = (c: string, i: number) => {
+      if (!table.sortValues) return html`<th scope="col">${c}</th>`;
+      const sorted = this.sortColumn === i;
+      return html`<th scope="col" aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" class="sort" @click=${() => this._onSort(i)}>${c}<span aria-hidden="true">${sorted ? (this.sortDescending ? ' ▼' : ' ▲') : ' ↕'}</span></button></th>`;
+    };
+    return html`
+      ${shown.length < order.length ? html`<p class="hint muted">${fill(m.tableNote, { shown: shown.length, n: order.length })}</p>` : nothing}
+      <table>
+        <caption class="sr-only">${caption}</caption>
+        <thead><tr>${table.columns.map(header)}</tr></thead>
+        <tbody>${shown.map((r) => html`<tr>${table.columns.map((_, i) => (i === 0 ? html`<th scope="row">${cell(r, i)}</th>` : html`<td>${cell(r, i)}</td>`))}</tr>`)}</tbody>
+      </table>`;
+  }
+
   private heading(text: string) {
     const id = `${this.ids}-title`;
     switch (this.level) {
@@ -121,18 +160,28 @@ export class ChartFigure extends LitElement {
           </button>
           <span class="hint muted" id="${this.ids}-hint">${m.keyboardHint}</span>
         </div>
-        <div class="table-wrap" id="${this.ids}-table" ?hidden=${!this.showTable}>
-          ${table
-            ? html`<table>
-                <caption class="sr-only">${this.chart.headline(this.data, locale)}</caption>
-                <thead><tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-                <tbody>${table.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
-              </table>`
-            : nothing}
+        <div class="table-wrap" id="${this.ids}-table" ?hidden=${!this.showTable} role="region" tabindex=${this.showTable ? '0' : '-1'}
+          aria-label=${this.chart.headline(this.data, locale)}>
+          ${table ? this.renderTable(table, this.chart.headline(this.data, locale)) : nothing}
         </div>
       </figure>
     `;
   }
+}
+
+/** Row indexes in display order: by sortValues of `column` (missing last), else as given. */
+export function sortedRows(table: TableData, column: number | null, descending: boolean): number[] {
+  const order = table.rows.map((_, i) => i);
+  const values = table.sortValues;
+  if (column === null || !values) return order;
+  const sign = descending ? -1 : 1;
+  return order.sort((a, b) => {
+    const x = values[a]?.[column] ?? null;
+    const y = values[b]?.[column] ?? null;
+    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+    if (x === y) return a - b;
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
+  });
 }
 
 declare global {

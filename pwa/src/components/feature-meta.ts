@@ -27,17 +27,49 @@ export function withCatalogueLabels<T extends { name: string; label: string }>(i
   });
 }
 
-/** Names of the codes of a category feature (array or {code: name} map), or yes/no for binary ones. */
-export function categoryNames(info: FeatureInfo | undefined, locale: Locale): string[] | null {
-  if (!info) return null;
-  if (info.type === 'binary') return [messages(locale).units.no, messages(locale).units.yes];
-  if (info.type !== 'category' || !info.categories) return null;
-  if (Array.isArray(info.categories)) return info.categories;
-  const entries = Object.entries(info.categories).map(([code, name]) => [Number(code), name] as const);
+function byCode(categories: string[] | Record<string, string>): string[] {
+  if (Array.isArray(categories)) return categories;
+  const entries = Object.entries(categories).map(([code, name]) => [Number(code), name] as const);
   const size = Math.max(...entries.map(([code]) => code)) + 1;
   const names = Array.from({ length: size }, (_, i) => String(i));
   for (const [code, name] of entries) if (Number.isInteger(code) && code >= 0) names[code] = name;
   return names;
+}
+
+/**
+ * Names of the codes of a category feature in the interface language (the catalogue's
+ * categories_fr in French), or yes/no for binary ones.
+ */
+export function categoryNames(info: FeatureInfo | undefined, locale: Locale): string[] | null {
+  if (!info) return null;
+  if (info.type === 'binary') return [messages(locale).units.no, messages(locale).units.yes];
+  if (info.type !== 'category' || !info.categories) return null;
+  const local = locale === 'fr' && info.categories_fr ? info.categories_fr : info.categories;
+  return byCode(local);
+}
+
+/** Display fields of the client file and list that hold a category's text, by feature. */
+export const categoryFields = {
+  contract_type: 'NAME_CONTRACT_TYPE',
+  gender: 'CODE_GENDER',
+  family_status: 'NAME_FAMILY_STATUS',
+  education: 'NAME_EDUCATION_TYPE',
+  income_type: 'NAME_INCOME_TYPE',
+  occupation: 'OCCUPATION_TYPE',
+} as const;
+
+/**
+ * A category as the Kaggle data writes it ("Cash loans") in the interface language ("Prêt
+ * personnel"), from the catalogue; unknown texts come back unchanged, null as null.
+ */
+export function categoryText(index: FeatureIndex, feature: string, text: string | null, locale: Locale): string | null {
+  if (text === null) return null;
+  const info = index.get(feature);
+  if (!info?.categories) return text;
+  const codes = byCode(info.categories);
+  const code = codes.indexOf(text);
+  if (code < 0) return text;
+  return categoryNames(info, locale)?.[code] ?? text;
 }
 
 /** A feature value as an advisor reads it: category name, yes/no, or a number with its unit. */

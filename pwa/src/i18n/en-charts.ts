@@ -40,7 +40,7 @@ export const enCharts: ChartMessages = {
     markFinal: 'This client: {p}',
     colFeature: 'Feature',
     colValue: 'Value',
-    colShap: 'Contribution (log-odds)',
+    colShap: 'Contribution (probability points)',
     colEffect: 'Effect',
   },
   distribution: {

@@ -1,4 +1,5 @@
 import { enCharts } from './en-charts.js';
+import { enExplore } from './en-explore.js';
 import type { Messages } from './fr.js';
 
 /** English strings: same keys as fr.ts (the type checker enforces it). */
@@ -196,4 +197,5 @@ export const en: Messages = {
     error: 'Could not load the model information: {detail}',
   },
   charts: enCharts,
+  explore: enExplore,
 };

@@ -38,7 +38,7 @@ export const frCharts = {
     markFinal: 'Ce client : {p}',
     colFeature: 'Variable',
     colValue: 'Valeur',
-    colShap: 'Contribution (log-odds)',
+    colShap: 'Contribution (points de probabilité)',
     colEffect: 'Effet',
   },
   distribution: {

@@ -1,4 +1,5 @@
 import { frCharts } from './fr-charts.js';
+import { frExplore } from './fr-explore.js';
 
 /** French strings (default language). Placeholders in braces are filled by `fill()`. */
 export const fr = {
@@ -197,6 +198,7 @@ export const fr = {
     error: 'Impossible de charger les informations du modèle : {detail}',
   },
   charts: frCharts,
+  explore: frExplore,
 };
 
 export type Messages = typeof fr;

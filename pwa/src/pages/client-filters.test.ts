@@ -6,7 +6,20 @@ describe('client list filters', () => {
     const q = toQuery({ ...emptyFilters, q: ' 1000 ', gender: 'F', dataset: 'new', age_min: '30', contract_type: 'Cash loans' }, 2, 50, [
       { path: 'probability', direction: 'desc' },
     ]);
-    expect(q).toEqual({ limit: 50, offset: 100, sort: '-probability', q: '1000', contract_type: 'Cash loans', gender: 'F', dataset: 'new', age_min: 30, age_max: undefined });
+    expect(q).toEqual({ limit: 50, offset: 100, sort: '-probability', q: '1000', contract_type: 'Cash loans', gender: 'F', dataset: 'new', decision: undefined, age_min: 30 });
+  });
+
+  it('sends the decision, amounts typed with spaces or a decimal comma, and history minimums', () => {
+    const q = toQuery({ ...emptyFilters, decision: 'refused', income_min: '150 000', credit_max: '1,5', bureau_credits_min: '5' }, 0, 50, [
+      { path: 'bureau_credits', direction: 'desc' },
+    ]);
+    expect(q).toMatchObject({ sort: '-bureau_credits', decision: 'refused', income_min: 150000, credit_max: 1.5, bureau_credits_min: 5 });
+    expect(q).not.toHaveProperty('income_max');
+  });
+
+  it('flags negative amounts, fractional counts and a minimum above its maximum', () => {
+    expect(filterErrors({ ...emptyFilters, income_min: '-5', late_months_min: '1.5' })).toEqual({ income_min: 'invalidAmount', late_months_min: 'invalidCount' });
+    expect(filterErrors({ ...emptyFilters, credit_min: '500000', credit_max: '1000' })).toEqual({ credit_min: 'minAboveMax' });
   });
 
   it('ignores sorts the API does not support and unsorted columns', () => {

@@ -4,7 +4,7 @@ import { tokens } from '../styles/shared.js';
 export const clientStyles = [tokens, css`
   :host { display: block; }
   .back { margin: 0 0 0.5rem; }
-  .print-title, .report-footer { display: none; }
+  .print-title, .report-footer, .print-only { display: none; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; margin-bottom: 1rem; }
   .toolbar p { margin: 0; }
   .freshness.offline-store, .freshness.cache { color: #6e3b00; font-weight: 600; }
@@ -24,15 +24,20 @@ export const clientStyles = [tokens, css`
     .top { grid-template-columns: minmax(0, 1fr); }
   }
   @media print {
-    @page { size: A4; margin: 10mm; }
     /* One A4 page: score and situation side by side, the explanation below, at a reduced zoom. */
-    :host { zoom: 0.7; font-size: 10pt; }
-    .back, .toolbar .actions, .compare, .what-if, .screen-title, .score chart-figure::part(caption) { display: none; }
-    .print-title, .report-footer { display: block; }
+    :host { zoom: 0.62; font-size: 10pt; }
+    .back, .toolbar .actions, .compare, .what-if, .screen-title, .score chart-figure::part(caption),
+    .why chart-figure::part(caption), .why-intro { display: none; }
+    .print-title, .report-footer, .print-only { display: block; }
+    /* Grouped by direction on paper; the figure's own caption and table toggles stay on screen. */
+    .why > .phrases { display: none; }
+    .grouped-reasons ul { list-style: none; padding: 0; margin: 0 0 2mm; }
+    .grouped-reasons h3 { font-size: 11pt; margin: 2mm 0 1mm; }
+    .next-steps ul { margin: 0 0 2mm; padding-left: 5mm; }
     h1 { font-size: 18pt; margin-bottom: 2mm; }
     .top { grid-template-columns: 1fr; gap: 4mm; }
     .left { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
-    section.card { border: 1px solid #999; break-inside: avoid; padding: 3mm 4mm; margin-bottom: 4mm; }
+    section.card { border: 1px solid #999; break-inside: avoid; padding: 2mm 4mm; margin-bottom: 3mm; }
     .phrases li { padding: 0.1rem 0; }
     .report-footer { font-size: 8pt; color: #333; }
   }

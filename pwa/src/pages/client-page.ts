@@ -6,10 +6,11 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
-import type { ModelInfo, Population, TopContribution } from '../api/types.js';
+import type { Decision, ModelInfo, Population, TopContribution } from '../api/types.js';
 import '../components/chart-figure.js';
 import '../components/client-summary.js';
 import '../components/compare-panel.js';
+import '../components/glossary-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/what-if-panel.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
@@ -29,6 +30,8 @@ import { ViewCompletion } from './view-completion.js';
 export class ClientPage extends LitElement {
   static override styles = clientStyles;
 
+  /** The signed-in advisor's name for the printed report (issue 11 sets it; a placeholder until then). */
+  @property({ attribute: false }) advisorName: string | undefined;
   @property({ type: Number }) clientId = 0;
   @state() private model: ModelInfo | null = null;
   @state() private population: Population | null = null;
@@ -102,6 +105,28 @@ export class ClientPage extends LitElement {
     return html`<li class=${t.direction}><span class="arrow" aria-hidden="true">${t.direction === 'raises' ? '▲' : '▼'}</span> <span lang=${p.lang}>${p.text}</span></li>`;
   }
 
+  /** The printed report's reasons, grouped by direction (the screen shows them in order of weight). */
+  private renderGroupedReasons(b: ClientBundle, locale: Locale) {
+    const x = msg().explore.print;
+    const group = (direction: 'raises' | 'lowers', title: string) => {
+      const items = b.explanation.top.filter((t) => t.direction === direction);
+      return items.length === 0 ? nothing : html`<h3>${title}</h3><ul>${items.map((t) => this.phraseItem(t, locale))}</ul>`;
+    };
+    return html`<div class="print-only grouped-reasons">${group('raises', x.raisesTitle)}${group('lowers', x.lowersTitle)}</div>`;
+  }
+
+  private renderNextSteps(decision: Decision) {
+    const x = msg().explore.print;
+    const locale = getLocale();
+    // Issue 11 provides the signed-in advisor; until then the report leaves a named blank.
+    const advisor = this.advisorName;
+    return html`<section class="card print-only next-steps">
+      <h2>${x.nextStepsTitle}</h2>
+      <ul>${(decision === 'refused' ? x.nextRefused : x.nextGranted).map((step) => html`<li>${step}</li>`)}</ul>
+      <p>${fill(x.advisor, { name: advisor ?? x.advisorPlaceholder })} · ${fill(x.date, { date: formatDateTime(new Date().toISOString(), locale) })}</p>
+    </section>`;
+  }
+
   private renderClient(b: ClientBundle) {
     const m = msg().client;
     const locale = getLocale();
@@ -135,16 +160,18 @@ export class ClientPage extends LitElement {
         </section>
         <section class="card info" aria-labelledby="h-info">
           <h2 id="h-info">${m.infoHeading}</h2>
-          <client-summary .client=${b.client}></client-summary>
+          <client-summary .client=${b.client} .features=${features}></client-summary>
         </section>
         </div>
         <section class="card why" aria-labelledby="h-why">
           <h2 id="h-why">${m.whyHeading}</h2>
+          <glossary-panel></glossary-panel>
           <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
-          <p>${m.whyIntro}</p>
+          <p class="why-intro">${m.whyIntro}</p>
           <ul class="phrases">
             ${b.explanation.top.map((t) => this.phraseItem(t, locale))}
           </ul>
+          ${this.renderGroupedReasons(b, locale)}
         </section>
       </div>
       <section class="card compare" aria-labelledby="h-compare">
@@ -158,6 +185,7 @@ export class ClientPage extends LitElement {
         <h2 id="h-whatif">${m.whatIfHeading}</h2>
         <what-if-panel .client=${b.client} .explanation=${b.explanation} .features=${features}></what-if-panel>
       </section>
+      ${this.renderNextSteps(decision)}
       <p class="report-footer">${fill(m.reportFooter, { date: formatDateTime(new Date().toISOString(), locale), version, t: formatPercent(threshold, locale) })}</p>
     `;
   }

@@ -18,7 +18,9 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { navigate } from '../router.js';
 import { services } from '../services.js';
 import { clientsStyles } from './clients-page.styles.js';
-import { debounce, defaults, emptyFilters, filterErrors, toQuery, type ClientFilters } from './client-filters.js';
+import { categoryText, indexFeatures, type FeatureIndex } from '../components/feature-meta.js';
+import '../components/book-explorer.js';
+import { amountKeys, countKeys, debounce, defaults, emptyFilters, filterErrors, toQuery, type ClientFilters, type FilterError } from './client-filters.js';
 
 /** Kept across visits so going back from a client keeps the advisor's search. */
 let remembered: ClientFilters = { ...emptyFilters };
@@ -32,6 +34,9 @@ export class ClientsPage extends LitElement {
   @state() private error: string | null = null;
   @state() private offline = services().connectivity.snapshot.status === 'offline';
   @state() private contractTypes: string[] = ['Cash loans', 'Revolving loans'];
+  @state() private features: FeatureIndex = new Map();
+  /** The filters the grid shows, passed to the explorer so its charts match the list. */
+  @state() private shown: ClientFilters = { ...remembered };
   @query('vaadin-grid') private grid!: Grid<ClientSummary>;
   private applied: ClientFilters = { ...remembered };
   private readonly refresh = debounce(() => this.apply(), defaults.debounceMs);
@@ -47,6 +52,7 @@ export class ClientsPage extends LitElement {
     services().model().then((m) => {
       const contract = m.data.features.find((f) => f.name === 'NAME_CONTRACT_TYPE');
       if (Array.isArray(contract?.categories)) this.contractTypes = contract.categories;
+      this.features = indexFeatures(m.data.features);
     }, () => undefined);
   }
 
@@ -84,6 +90,7 @@ export class ClientsPage extends LitElement {
   private apply(): void {
     if (Object.keys(filterErrors(this.filters)).length > 0) return;
     this.applied = { ...this.filters };
+    this.shown = this.applied;
     remembered = { ...this.filters };
     this.grid?.clearCache();
   }
@@ -122,10 +129,21 @@ export class ClientsPage extends LitElement {
     return this.total === 1 ? m.countOne : fill(m.count, { n: formatNumber(this.total, getLocale(), 0) });
   }
 
+  private errorText(error: FilterError): string {
+    const m = msg().clients;
+    const x = msg().explore;
+    const texts: Record<FilterError, string> = {
+      invalidAge: m.invalidAge, digits: m.searchHint, invalidAmount: x.invalidAmount, invalidCount: x.invalidCount, minAboveMax: x.minAboveMax,
+    };
+    return texts[error];
+  }
+
   private renderFilters() {
     const m = msg().clients;
+    const x = msg().explore;
+    const locale = getLocale();
     const errors = filterErrors(this.filters);
-    const select = (key: 'contract_type' | 'gender' | 'dataset', label: string, options: [string, string][]) => html`
+    const select = (key: 'contract_type' | 'gender' | 'dataset' | 'decision', label: string, options: [string, string][]) => html`
       <div class="field">
         <label for="f-${key}">${label}</label>
         <select id="f-${key}" .value=${this.filters[key]} @change=${(e: Event) => this._onFilter(key, e)}>
@@ -133,15 +151,21 @@ export class ClientsPage extends LitElement {
           ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[key] === value}>${text}</option>`)}
         </select>
       </div>`;
-    const age = (key: 'age_min' | 'age_max', label: string) => html`
+    const number = (key: keyof ClientFilters, label: string, step: string) => html`
       <div class="field small">
         <label for="f-${key}">${label}</label>
-        <input id="f-${key}" type="number" inputmode="numeric" min=${defaults.minAge} max=${defaults.maxAge}
+        <input id="f-${key}" type="text" inputmode=${step === '1' ? 'numeric' : 'decimal'} autocomplete="off"
           .value=${this.filters[key]} aria-invalid=${errors[key] ? 'true' : 'false'}
           aria-describedby=${errors[key] ? `err-${key}` : nothing} @input=${(e: Event) => this._onFilter(key, e)} />
-        ${errors[key] ? html`<span class="error" id="err-${key}">${m.invalidAge}</span>` : nothing}
+        ${errors[key] ? html`<span class="error" id="err-${key}">${this.errorText(errors[key]!)}</span>` : nothing}
       </div>`;
-    const contractName = (c: string) => (c === 'Cash loans' ? m.contractCash : c === 'Revolving loans' ? m.contractRevolving : c);
+    const contractName = (c: string) => categoryText(this.features, 'NAME_CONTRACT_TYPE', c, locale) ?? c;
+    const amountLabels: Record<(typeof amountKeys)[number], string> = {
+      income_min: x.incomeMin, income_max: x.incomeMax, credit_min: x.creditMin, credit_max: x.creditMax,
+    };
+    const countLabels: Record<(typeof countKeys)[number], string> = {
+      previous_applications_min: x.previousMin, bureau_credits_min: x.bureauMin, late_months_min: x.lateMin,
+    };
     return html`
       <form class="filters card" role="search" @submit=${(e: Event) => e.preventDefault()}>
         <div class="field search">
@@ -152,19 +176,30 @@ export class ClientsPage extends LitElement {
         </div>
         <fieldset>
           <legend>${m.filtersLegend}</legend>
+          ${select('decision', x.decision, [['granted', decisionLabel('granted', locale)], ['refused', decisionLabel('refused', locale)]])}
           ${select('contract_type', m.contractType, this.contractTypes.map((c) => [c, contractName(c)]))}
           ${select('gender', m.gender, [['F', m.genderF], ['M', m.genderM]])}
           ${select('dataset', m.dataset, [['train', m.datasetTrain], ['new', m.datasetNew]])}
-          ${age('age_min', m.ageMin)} ${age('age_max', m.ageMax)}
-          <button type="button" class="reset" @click=${this._onReset}>${m.reset}</button>
+          ${number('age_min', m.ageMin, '1')} ${number('age_max', m.ageMax, '1')}
         </fieldset>
+        <fieldset>
+          <legend>${x.amountsLegend}</legend>
+          ${amountKeys.map((key) => number(key, amountLabels[key], 'any'))}
+        </fieldset>
+        <fieldset>
+          <legend>${x.historyLegend}</legend>
+          ${countKeys.map((key) => number(key, countLabels[key], '1'))}
+        </fieldset>
+        <button type="button" class="reset" @click=${this._onReset}>${m.reset}</button>
       </form>`;
   }
 
   override render() {
     const m = msg().clients;
     const locale = getLocale();
+    const x = msg().explore;
     const money = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, 0));
+    const count = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, 0));
     return html`
       <h1 tabindex="-1">${m.title}</h1>
       <p class="muted">${m.intro}</p>
@@ -173,29 +208,37 @@ export class ClientsPage extends LitElement {
       ${this.error && !this.offline ? html`<p class="notice warning" role="alert">${this.error}</p>` : nothing}
       <div class="grid-head">
         <p class="count">${this.countText()}</p>
-        <p class="hint muted" id="grid-hint">${m.gridHint}</p>
+        <p class="hint muted" id="grid-hint">${m.gridHint} ${x.currencyNote}</p>
       </div>
-      <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize}
-        .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes">
-        <vaadin-grid-sort-column path="id" header=${m.columns.id} auto-width flex-grow="0"
+      <p class="hint muted">${x.columnHelp}</p>
+      <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize} .i18n=${{ sorter: x.points.sortBy }}
+        .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes wrap-cell-content">
+        <vaadin-grid-sort-column path="id" header=${m.columns.id} width="9rem" flex-grow="0" frozen
           ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-sort-column path="age_years" header=${m.columns.age} text-align="end" width="6rem" flex-grow="0"
+        <vaadin-grid-column header=${x.decision} width="8.5rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`<span class="badge ${c.decision}"><span aria-hidden="true">${c.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(c.decision, locale)}</span>`, [locale])}></vaadin-grid-column>
+        <vaadin-grid-sort-column path="probability" header=${x.columns.probability} text-align="end" width="8.5rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${formatPercent(c.probability, locale)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="income" header=${x.columns.income} text-align="end" width="8.5rem"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.income)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="credit_amount" header=${x.columns.credit} text-align="end" width="8.5rem"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.credit_amount)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="previous_applications" header=${x.columns.previous} text-align="end" width="10rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${count(c.previous_applications)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="bureau_credits" header=${x.columns.bureau} text-align="end" width="8rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${count(c.bureau_credits)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="late_months" header=${x.columns.late} text-align="end" width="7.5rem" flex-grow="0"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${count(c.late_months)}`, [locale])}></vaadin-grid-sort-column>
+        <vaadin-grid-sort-column path="age_years" header=${x.columns.age} text-align="end" width="6.5rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`${c.age_years === null ? '—' : Math.floor(c.age_years)}`, [locale])}></vaadin-grid-sort-column>
         <vaadin-grid-column header=${m.columns.gender} width="6rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`${c.gender === 'F' ? m.genderF : c.gender === 'M' ? m.genderM : '—'}`, [locale])}></vaadin-grid-column>
         <vaadin-grid-column header=${m.columns.contract} width="10rem"
-          ${columnBodyRenderer<ClientSummary>((c) => html`${c.contract_type === 'Cash loans' ? m.contractCash : c.contract_type === 'Revolving loans' ? m.contractRevolving : (c.contract_type ?? '—')}`, [locale])}></vaadin-grid-column>
-        <vaadin-grid-sort-column path="income" header=${m.columns.income} text-align="end"
-          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.income)}`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-sort-column path="credit_amount" header=${m.columns.credit} text-align="end"
-          ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.credit_amount)}`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-sort-column path="annuity" header=${m.columns.annuity} text-align="end"
+          ${columnBodyRenderer<ClientSummary>((c) => html`${categoryText(this.features, 'NAME_CONTRACT_TYPE', c.contract_type, locale) ?? '—'}`, [locale, this.features])}></vaadin-grid-column>
+        <vaadin-grid-sort-column path="annuity" header=${x.columns.annuity} text-align="end" width="8rem"
           ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.annuity)}`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-sort-column path="probability" header=${m.columns.probability} text-align="end"
-          ${columnBodyRenderer<ClientSummary>((c) => html`${formatPercent(c.probability, locale)}`, [locale])}></vaadin-grid-sort-column>
-        <vaadin-grid-column header=${m.columns.decision} width="8.5rem" flex-grow="0"
-          ${columnBodyRenderer<ClientSummary>((c) => html`<span class="badge ${c.decision}"><span aria-hidden="true">${c.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(c.decision, locale)}</span>`, [locale])}></vaadin-grid-column>
       </vaadin-grid>
+      <book-explorer .filters=${this.shown}></book-explorer>
     `;
   }
 }

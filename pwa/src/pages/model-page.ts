@@ -3,18 +3,21 @@
  * and age band, drift of new clients. Every reading is generated from the numbers served.
  */
 import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import type { Metrics } from '../api/types.js';
 import '../components/chart-figure.js';
+import '../components/glossary-panel.js';
 import { indexFeatures, withCatalogueLabels } from '../components/feature-meta.js';
 import { confusionChart } from '../charts/confusion.js';
-import { costCurveChart } from '../charts/cost-curve.js';
+import { costCurveChart, nearest } from '../charts/cost-curve.js';
 import { driftChart } from '../charts/drift.js';
 import { fairnessChart } from '../charts/fairness.js';
 import { importanceChart } from '../charts/importance.js';
 import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import type { Locale } from '../i18n/messages.js';
 import { services } from '../services.js';
 import { tokens } from '../styles/shared.js';
 
@@ -50,11 +53,24 @@ export class ModelPage extends LitElement {
     new LocaleController(this);
   }
 
+  /**
+   * The summary's cost (nested CV: thresholds chosen without the fold they are measured on) and the
+   * cost curve's value at the chosen threshold (all out-of-fold predictions, where the threshold was
+   * chosen) differ; both numbers appear, so the page says why.
+   */
+  private costNote(metrics: Metrics, locale: Locale) {
+    const curve = nearest(metrics.threshold_curve, metrics.chosen.threshold)?.cost_per_1000;
+    const cv = metrics.chosen.nested_cv.cost_per_1000;
+    if (curve === undefined || Math.round(curve) === Math.round(cv)) return nothing;
+    return html`<p class="muted cost-note">${fill(msg().explore.costNote, { cv: formatNumber(cv, locale, 0), curve: formatNumber(curve, locale, 0) })}</p>`;
+  }
+
   override render() {
     const m = msg().model;
     return html`
       <h1 tabindex="-1">${m.title}</h1>
       <p class="muted">${m.intro}</p>
+      <glossary-panel></glossary-panel>
       ${this.data.render({
         pending: () => html`<p class="muted" role="status">${msg().app.loading}</p>`,
         error: (e) => html`<p class="notice warning" role="alert">${fill(m.error, { detail: (e as Error).message })}</p>
@@ -79,6 +95,7 @@ export class ModelPage extends LitElement {
               <h2 id="h-summary">${m.summaryHeading}</h2>
               <dl class="summary">${summary.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
               <p class="rule muted">${fill(m.costRule, { fn: d.metrics.cost.fn_cost, fp: d.metrics.cost.fp_cost })}</p>
+              ${this.costNote(d.metrics, locale)}
             </section>
             <div class="grid">
               <section class="card" aria-labelledby="h-imp">
