@@ -129,7 +129,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
         without_age = train.X.drop(columns=[c for c in AGE_DERIVED_INPUTS if c in train.X.columns])
         alt = {"with_protected": timed("with_protected", lambda: nested_family(
                    DEPLOYABLE, with_protected.X, y, folds, config, cost, log)),
-               "without_age": timed("without_age", lambda: nested_family(
+               "without_excluded_and_age": timed("without_age", lambda: nested_family(
                    DEPLOYABLE, without_age, y, folds, config, cost, log))}
     thresholds_of = {k: client_thresholds(v, y, cost) for k, v in alt.items()}
     attributes = {
@@ -139,7 +139,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
             {"name": "with_protected", "inputs": int(with_protected.X.shape[1])}
             | summarise("lightgbm_tuned", "none", alt["with_protected"], y, cost),
             {"name": "without_excluded_and_age", "inputs": int(without_age.shape[1])}
-            | summarise("lightgbm_tuned", "none", alt["without_age"], y, cost),
+            | summarise("lightgbm_tuned", "none", alt["without_excluded_and_age"], y, cost),
         ],
         "paired_vs_without_excluded": {
             k: paired_difference(y, folds, {"proba": v.oof, "thresholds": thresholds_of[k]}, reference, cost,

@@ -42,7 +42,7 @@ def suggest_logistic(trial: optuna.Trial, fast: bool = False) -> dict:
 def suggest_random_forest(trial: optuna.Trial, fast: bool = False) -> dict:
     """Forest size, leaf size, features tried per split and depth."""
     return {
-        "n_estimators": trial.suggest_int("n_estimators", 30 if fast else 100, 60 if fast else 300, step=10 if fast else 50),
+        "n_estimators": trial.suggest_int("n_estimators", 30 if fast else 100, 60 if fast else 200, step=10 if fast else 50),
         "min_samples_leaf": trial.suggest_int("min_samples_leaf", 3, 100, log=True),
         "max_features": trial.suggest_float("max_features", 0.05, 0.5, log=True),
         "max_depth": trial.suggest_int("max_depth", 4, 20),
