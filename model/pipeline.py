@@ -173,6 +173,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
                  "feature_count": int(train.X.shape[1]), "tables": ["application"] + tables.present},
         "cost": {"fn_cost": cost.fn_cost, "fp_cost": cost.fp_cost},
         "comparison": rows,
+        "family_params_per_fold": {f: nested[f].extra["best_params_per_fold"] for f in FAMILIES},
         "paired_vs_lightgbm_tuned": paired,
         "choice": {"rule": f"lowest nested cost among LightGBM variants that win out of fold (lower mean cost, "
                            f"no lower mean AUC, ECE <= {MAX_ECE}); other families reported, the serving stack "

@@ -24,6 +24,7 @@ from model.features.catalogue import describe_features
 from model.pipeline import TrainedModel
 from model.progress import Progress
 from model.report import drift_table, fairness_table, population_stats
+from model.report.importance_compare import importance_comparison
 from model.report.model_card import render_model_card
 from model.store import display_rows, write_store
 
@@ -133,6 +134,9 @@ def _write_all(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progre
         n_train = len(trained.train.X)
         contrib_train = shap_contributions(booster, X64[:n_train])
         importance = {"n_clients": n_train, "features": global_importance(contrib_train, names, labels)}
+        family_params = {f: p[0] for f, p in trained.metrics["family_params_per_fold"].items()}
+        importance["comparison"] = importance_comparison(trained.train.X, trained.y, trained.params, family_params,
+                                                         importance["features"], trained.metrics["seed"])
         rng = np.random.default_rng(trained.metrics["seed"])
         fixture_rows = np.sort(rng.choice(len(X64), size=min(SHAP_FIXTURE_CLIENTS, len(X64)), replace=False))
         fixture_contrib = shap_contributions(booster, X64[fixture_rows])

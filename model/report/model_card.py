@@ -95,6 +95,31 @@ def age_decision(metrics: dict) -> str:
             "compliance officer before production; one line of `model/config.py` removes it.")
 
 
+def importance_section(importance: dict) -> str:
+    """Four readings of "importance", on the same clients; they answer different questions."""
+    comp = importance.get("comparison")
+    if not comp:
+        return ""
+    rows = "\n".join(
+        f"| {f['name']} | {f['coefficient']:+.3f} | {f['odds_ratio']:.2f} | {f['impurity']:.3f} | "
+        f"{f['permutation_auc_drop']:+.4f} | {f['mean_abs_shap']:.3f} | {f['ranks']['coefficient']} / "
+        f"{f['ranks']['impurity']} / {f['ranks']['permutation']} / {f['ranks']['shap']} |" for f in comp["features"])
+    shared = comp["shared_in_top"]
+    return f"""Four readings of importance (features in the top {comp['top']} of at least one; ranks: coefficient /
+impurity / permutation / SHAP). The logistic regression's standardised coefficient has a sign (positive raises
+the risk) and its exponential is the odds ratio for one standard deviation more; the random forest's impurity
+importance has no sign, is computed on the training data and favours continuous inputs with many split points;
+permutation importance is the drop in AUC of the chosen LightGBM when a column is shuffled on
+{comp['held_out_clients']:,} held-out clients (correlated inputs share it, so each looks less important); mean |SHAP|
+is the chosen model's own attribution. Top-{comp['top']} features shared: SHAP and coefficients
+{shared['shap_vs_coefficient']}, SHAP and impurity {shared['shap_vs_impurity']}, SHAP and permutation
+{shared['shap_vs_permutation']}, coefficients and impurity {shared['coefficient_vs_impurity']}.
+
+| feature | coefficient | odds ratio | impurity | permutation (AUC drop) | mean abs SHAP | ranks |
+|---|---:|---:|---:|---:|---:|---:|
+{rows}"""
+
+
 def render_model_card(metrics: dict, fairness: dict, drift: dict, importance: dict, parity: dict) -> str:
     """Markdown model card; every figure comes from the arguments."""
     nested = metrics["chosen"]["nested_cv"]
@@ -199,6 +224,8 @@ calibration error (ECE) **{calib['ece']:.3f}** over ten equal-count bins; mean p
 
 ## Explanations
 Exact TreeSHAP values (log-odds). Most important features (mean |SHAP|): {top}.
+
+{importance_section(importance)}
 
 ## Fairness (out-of-fold, at each fold's threshold): deployed model, without sex and family status
 {FAIRNESS_HEAD}
