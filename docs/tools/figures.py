@@ -147,7 +147,7 @@ def plot_reliability(metrics: dict, lang: str, path: Path) -> Path:
     _style()
     t = TEXT[lang]
     bins = metrics["calibration"]["bins"]
-    fig, ax = plt.subplots(figsize=(3.0, 2.7))
+    fig, ax = plt.subplots(figsize=(3.0, 2.3))
     top = max(max(b["predicted"] for b in bins), max(b["observed"] for b in bins)) * 1.1
     ax.plot([0, top], [0, top], color=GREY, linestyle=":", label=t["perfect"])
     ax.plot([b["predicted"] for b in bins], [b["observed"] for b in bins], color=BLUE, marker="o", linewidth=1.5,
@@ -166,7 +166,7 @@ def plot_roc(metrics: dict, lang: str, path: Path) -> Path:
     """ROC curve of the nested out-of-fold predictions."""
     _style()
     t = TEXT[lang]
-    fig, ax = plt.subplots(figsize=(3.0, 2.7))
+    fig, ax = plt.subplots(figsize=(3.0, 2.3))
     # The curve pools every outer fold's predictions: label it with the pooled AUC, and give the folds' mean apart.
     pooled = metrics["roc"].get("auc_pooled", metrics["chosen"]["nested_cv"]["auc_mean"])
     ax.plot(metrics["roc"]["fpr"], metrics["roc"]["tpr"], color=BLUE, linewidth=2,

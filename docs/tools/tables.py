@@ -59,8 +59,8 @@ def comparison_table(cmp: dict, lang: str, compact: bool = False) -> str:
 
 
 def _ci(values: list[float], digits: int, lang: str) -> str:
-    return f"{fmt_num(values[0], digits, lang)} à {fmt_num(values[1], digits, lang)}" if lang == "fr" else \
-        f"{fmt_num(values[0], digits, lang)} to {fmt_num(values[1], digits, lang)}"
+    word = " à " if lang == "fr" else " to "
+    return _signed(values[0], digits, lang) + word + _signed(values[1], digits, lang)
 
 
 def _signed(v: float, digits: int, lang: str) -> str:
