@@ -205,3 +205,21 @@ def talk_timing_problems(docs: Path) -> list[str]:
     if backups < paths.BACKUP_MIN:
         problems.append(f"{paths.SLIDES_MD}: {backups} backup slides, at least {paths.BACKUP_MIN}")
     return problems
+
+
+TIMING_PREFIX = re.compile(r"^(?:\d+\s*min(?:\s*\d+(?:\s*s)?)?|\d+\s*s)\.\s*")
+
+
+def digit_sentence_starts(docs: Path) -> list[str]:
+    """Sentences that start with a digit ("12 features drift.") in the notes and the slides: write a word first."""
+    problems = []
+    for rel in (paths.NOTES["fr"], paths.NOTES["en"], paths.SLIDES_MD):
+        for number, line in enumerate((docs / rel).read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(("|", "#", "<", "!", "*Fig", "*Tab", "```")) or re.match(r"\s*(\d+\.|[-*]) ", line):
+                continue
+            prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+", "", line)
+            prose = TIMING_PREFIX.sub("", prose)  # a speaker note's timing ("1 min 30.") is not a sentence
+            for match in re.finditer(r"(?:^|(?<!\bno)[.!?]\s+)(?:\*\*)?(\d)", prose):
+                problems.append(f"{rel}: line {number}: a sentence starts with a digit: "
+                                f"{prose[match.start():match.start() + 40]!r}")
+    return problems
