@@ -68,9 +68,9 @@ def _signed(v: float, digits: int, lang: str) -> str:
 
 
 VARIANTS = {
-    "fr": {"without_excluded": "Sans sexe ni situation familiale (retenu)", "with_protected": "Avec sexe et situation familiale",
+    "fr": {"without_excluded": "Sans sexe ni situation familiale (réglage retenu)", "with_protected": "Avec sexe et situation familiale",
            "without_excluded_and_age": "Sans sexe, situation familiale ni âge"},
-    "en": {"without_excluded": "Without sex and family status (deployed)", "with_protected": "With sex and family status",
+    "en": {"without_excluded": "Without sex and family status (setting kept)", "with_protected": "With sex and family status",
            "without_excluded_and_age": "Without sex, family status and age"},
 }
 
