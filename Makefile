@@ -45,7 +45,7 @@ train-fast: venv
 	$(PY) -m model train --data-dir $(DATA_DIR) --out /tmp/pad-artifacts-fast --fast
 
 score: venv
-	$(PY) -m model score --data-dir $(DATA_DIR) --out /tmp/pad-scores.csv
+	$(PY) -m model score --data-dir $(DATA_DIR) --out /tmp/pad-scores.csv --unknown-as-missing
 
 notebooks: venv
 	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace *.ipynb

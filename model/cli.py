@@ -14,7 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="compare models, pick the threshold, export the artifacts")
     train.add_argument("--data-dir", type=Path, default=SAMPLE_DIR, help="Kaggle-format folder (default: the sample)")
-    train.add_argument("--out", type=Path, default=ARTIFACTS_DIR, help="artifact folder to (re)write")
+    train.add_argument("--out", type=Path, default=ARTIFACTS_DIR,
+                       help="artifact folder: new, empty, or holding a previous artifact set (replaced when complete)")
     train.add_argument("--fast", action="store_true", help="tiny search budget, for tests and smoke runs")
     train.add_argument("--seed", type=int, default=42)
     train.add_argument("--fn-cost", type=float, default=10.0, help="cost of a missed defaulter")
@@ -23,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--data-dir", type=Path, required=True)
     score.add_argument("--out", type=Path, required=True, help="CSV file to write")
     score.add_argument("--artifacts", type=Path, default=ARTIFACTS_DIR)
+    score.add_argument("--unknown-as-missing", action="store_true",
+                       help="score a category the model never saw as a missing value (flagged per client) "
+                            "instead of refusing the file")
     return parser
 
 
@@ -30,8 +34,10 @@ def _train(args: argparse.Namespace) -> int:
     from model.pipeline import train_model  # heavy imports only when training
     from model.progress import Progress
     from model.publish import publish
+    from model.publish import check_out_dir
     from model.report.model_card import comparison_table
 
+    check_out_dir(args.out.resolve())  # before hours of training, not after
     log = Progress()
     trained = train_model(args.data_dir, TrainConfig.for_mode(args.fast, args.seed),
                           CostModel(args.fn_cost, args.fp_cost), log)
@@ -39,17 +45,24 @@ def _train(args: argparse.Namespace) -> int:
         publish(trained, args.data_dir, args.out, log)
     print(comparison_table(trained.metrics))
     nested = trained.metrics["chosen"]["nested_cv"]
-    print(f"\nChosen: LightGBM, nested-CV ROC AUC {nested['auc_mean']:.3f} ± {nested['auc_std']:.3f}, "
-          f"cost {nested['cost_per_1000']:.0f} per 1,000 clients, threshold {trained.threshold:.4f}")
+    m = trained.metrics
+    print(f"\nChosen: {m['chosen']['variant']}, nested-CV ROC AUC {nested['auc_mean']:.3f} (std over folds "
+          f"{nested['auc_std']:.3f}; pooled 95 % interval {m['uncertainty']['auc_interval']}), "
+          f"cost {nested['cost_per_1000']:.0f} per 1,000 clients (95 % interval {m['uncertainty']['cost_interval']}), "
+          f"ECE {m['calibration']['ece']:.3f}, threshold {trained.threshold:.4f}; "
+          f"training took {m['timings_seconds']['total']:.0f} s")
     return 0
 
 
 def _score(args: argparse.Namespace) -> int:
     from model.scoring import score_folder
 
+    if args.out.is_dir():
+        raise DataError(f"--out {args.out}: is a folder; give the path of the CSV file to write")
     if not args.out.parent.exists():
         raise DataError(f"output folder not found: {args.out.parent}")
-    scores = score_folder(args.data_dir, args.artifacts)
+    scores = score_folder(args.data_dir, args.artifacts, args.unknown_as_missing,
+                          warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     scores.to_csv(args.out, index=False)
     refused = int((scores["decision"] == "refused").sum())
     print(f"scored {len(scores):,} clients ({refused:,} refused) -> {args.out}")

@@ -12,6 +12,14 @@ MODEL_VERSION = "1.0.0"
 ARTIFACT_FORMAT = 1
 SEED = 42
 
+# Attributes that may not be a ground of a credit decision (EU Consumer Credit Directive 2023/2225 art. 6,
+# Directive 2004/113/EC, French anti-discrimination law): never model inputs. The feature builder still
+# computes them and the raw application keeps them, so fairness is monitored on them (model/report/fairness.py).
+EXCLUDED_ATTRIBUTES: tuple[str, ...] = ("CODE_GENDER", "NAME_FAMILY_STATUS")
+# Inputs derived from the birth date. Age is kept as an input (decision and figures: the model card); the
+# pipeline measures the model without them on every run so the decision can be revisited on new data.
+AGE_DERIVED_INPUTS: tuple[str, ...] = ("AGE_YEARS", "EMPLOYED_AGE_RATIO")
+
 
 @dataclass(frozen=True)
 class CostModel:
@@ -27,16 +35,22 @@ class CostModel:
 
 @dataclass(frozen=True)
 class TrainConfig:
-    """Budget of the training run. ``fast`` shrinks everything for tests and smoke runs."""
+    """Budget of the training run. ``fast`` shrinks everything for tests and smoke runs.
+
+    ``n_trials`` is the search budget of every model family (the same for all, inside the same nested CV);
+    ``excluded`` the attributes kept out of the model's inputs; ``bootstrap`` the resamples of the intervals.
+    """
 
     n_folds: int = 5
     inner_folds: int = 3
-    n_trials: int = 25
+    n_trials: int = 15
     seed: int = SEED
     fast: bool = False
+    excluded: tuple[str, ...] = EXCLUDED_ATTRIBUTES
+    bootstrap: int = 1000
 
     @classmethod
     def for_mode(cls, fast: bool, seed: int = SEED) -> "TrainConfig":
         if fast:
-            return cls(n_folds=3, inner_folds=2, n_trials=3, seed=seed, fast=True)
+            return cls(n_folds=3, inner_folds=2, n_trials=2, seed=seed, fast=True, bootstrap=100)
         return cls(seed=seed)

@@ -151,3 +151,75 @@ def missing_repo_paths(docs: Path) -> list[str]:
             if not (paths.REPO_ROOT / token).exists():
                 problems.append(f"architecture.md: {token} does not exist")
     return problems
+
+
+# French documents, or the French paragraph of an English one (it starts with this marker and ends at a blank line).
+FRENCH_PAGES = [paths.NOTES["fr"], paths.SLIDES_MD]
+FRENCH_SUMMARIES = ["README.md", "architecture.md", paths.MODEL_CARD]
+FRENCH_MARKERS = ("**En français.**", "**Résumé en français.**")
+
+
+def _french_text(docs: Path) -> dict[str, str]:
+    texts = {rel: (docs / rel).read_text(encoding="utf-8") for rel in FRENCH_PAGES}
+    for rel in FRENCH_SUMMARIES:
+        page = (docs / rel).read_text(encoding="utf-8")
+        for marker in FRENCH_MARKERS:
+            if marker in page:
+                texts[rel] = page.split(marker, 1)[1].split("\n\n", 1)[0]
+    return texts
+
+
+def french_typography_problems(docs: Path) -> list[str]:
+    """An ordinary space (or a wide no-break one) before ; : ! ? or inside « », outside code and links."""
+    problems = []
+    for rel, text in _french_text(docs).items():
+        in_code = False
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.startswith("```"):
+                in_code = not in_code
+            if in_code or line.startswith("|--") or line.startswith("<!--"):
+                continue
+            prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+|<[^>]+>", "", line)
+            for match in re.finditer(r"[ \u00a0][;:!?]|«[ \u00a0]|[ \u00a0]»", prose):
+                start = max(0, match.start() - 20)
+                problems.append(f"{rel}: line {number}: ordinary space in {prose[start:match.end() + 5]!r}")
+    return problems
+
+
+def talk_timing_problems(docs: Path) -> list[str]:
+    """Main slides without a timing in their notes, a total above the limit, or too few backup slides."""
+    from tools.slides import is_backup, note_seconds, split_slides
+
+    slides = split_slides((docs / paths.SLIDES_MD).read_text(encoding="utf-8"))
+    main = [s for s in slides if not is_backup(s)]
+    problems, total = [], 0
+    for number, slide in enumerate(main, 1):
+        seconds = note_seconds(slide["notes"])
+        if seconds is None and number < len(main):  # the closing slide may have no notes
+            problems.append(f"{paths.SLIDES_MD}: slide {number} has no timing at the start of its notes")
+        total += seconds or 0
+    if total > paths.TALK_MAX_SECONDS:
+        problems.append(f"{paths.SLIDES_MD}: the timings add up to {total // 60} min {total % 60} s, "
+                        f"more than {paths.TALK_MAX_SECONDS // 60} min")
+    backups = len(slides) - len(main)
+    if backups < paths.BACKUP_MIN:
+        problems.append(f"{paths.SLIDES_MD}: {backups} backup slides, at least {paths.BACKUP_MIN}")
+    return problems
+
+
+TIMING_PREFIX = re.compile(r"^(?:\d+\s*min(?:\s*\d+(?:\s*s)?)?|\d+\s*s)\.\s*")
+
+
+def digit_sentence_starts(docs: Path) -> list[str]:
+    """Sentences that start with a digit ("12 features drift.") in the notes and the slides: write a word first."""
+    problems = []
+    for rel in (paths.NOTES["fr"], paths.NOTES["en"], paths.SLIDES_MD):
+        for number, line in enumerate((docs / rel).read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(("|", "#", "<", "!", "*Fig", "*Tab", "```")) or re.match(r"\s*(\d+\.|[-*]) ", line):
+                continue
+            prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+", "", line)
+            prose = TIMING_PREFIX.sub("", prose)  # a speaker note's timing ("1 min 30.") is not a sentence
+            for match in re.finditer(r"(?:^|(?<!\bno)[.!?]\s+)(?:\*\*)?(\d)", prose):
+                problems.append(f"{rel}: line {number}: a sentence starts with a digit: "
+                                f"{prose[match.start():match.start() + 40]!r}")
+    return problems

@@ -7,7 +7,7 @@ from pathlib import Path
 from tools import paths
 from tools.pdf import count_pages
 from tools.pdfs import measure_sections, pdf_sources, sha256_text
-from tools.slides import split_slides
+from tools.slides import is_backup, split_slides
 
 
 def pdf_problems(docs: Path) -> list[str]:
@@ -35,10 +35,11 @@ def pdf_problems(docs: Path) -> list[str]:
                 if used is None or used > budget:
                     problems.append(f"{rel}: section {number} takes {used} pages, budget {budget}")
         if rel == paths.SLIDES_PDF:
-            n_slides = len(split_slides((docs / paths.SLIDES_MD).read_text(encoding="utf-8")))
+            slides = split_slides((docs / paths.SLIDES_MD).read_text(encoding="utf-8"))
+            n_slides, n_main = len(slides), sum(not is_backup(s) for s in slides)
             low, high = paths.SLIDES_RANGE
-            if not low <= n_slides <= high:
-                problems.append(f"{paths.SLIDES_MD}: {n_slides} slides, expected {low} to {high}")
+            if not low <= n_main <= high:
+                problems.append(f"{paths.SLIDES_MD}: {n_main} main slides, expected {low} to {high}")
             if pages != n_slides:
                 problems.append(f"{rel}: {pages} pages for {n_slides} slides (a slide overflows its page)")
     return problems

@@ -42,6 +42,17 @@ class ExampleClient:
     top: list[Contribution] = field(default_factory=list)
     rest_count: int = 0
     rest_sum: float = 0.0
+    inputs: dict = field(default_factory=dict)  # every model input of the client (None = missing)
+
+    def points(self) -> list[float]:
+        """Each shown contribution, then the others, in probability points (×100), added in that order from the
+        baseline risk: additive, they sum to the client's risk minus the baseline risk."""
+        out, logit = [], self.base_value
+        for shap in [c.shap for c in self.top] + [self.rest_sum]:
+            before = 1.0 / (1.0 + math.exp(-logit))
+            logit += shap
+            out.append(100.0 * (1.0 / (1.0 + math.exp(-logit)) - before))
+        return out
 
     @property
     def log_odds(self) -> float:
@@ -94,7 +105,8 @@ def _display(value: float | None, meta: dict, lang: str) -> str:
     unit = meta.get("unit")
     if unit in ("currency", "count", "days", "months"):
         text = fmt_int(value, lang)
-        words = {"days": ("jours", "days"), "months": ("mois", "months")}
+        # Home Credit does not name the currency of its amounts: say so rather than print a bare number.
+        words = {"days": ("jours", "days"), "months": ("mois", "months"), "currency": ("u.\u202fm.", "MU")}
         return f"{text} {words[unit][0 if lang == 'fr' else 1]}" if unit in words else text
     if unit == "years":
         return f"{fmt_num(value, 1, lang)} {'ans' if lang == 'fr' else 'years'}"
@@ -149,4 +161,5 @@ def explain_client(art_dir: Path, client_id: int, lang: str, population: dict,
             relation=relation))
     rest = order[top:]
     client.rest_count, client.rest_sum = int(len(rest)), float(np.sum(shap[rest]))
+    client.inputs = {f["name"]: (None if math.isnan(v) else float(v)) for f, v in zip(catalogue, vector)}
     return client

@@ -31,10 +31,24 @@ def _comparison(metrics: dict, lang: str) -> dict:
     rows = [r | {"name": model_name(r["model"], lang), "weight": weight_name(r["class_weight"], lang)}
             for r in metrics["comparison"]]
     real = [r for r in rows if r["model"] != "dummy"]
-    tuned = next((r for r in rows if r["model"] == "lightgbm_tuned"), real[-1])
+    chosen = metrics["chosen"].get("variant", "lightgbm_tuned")
+    tuned = next((r for r in rows if r["model"] == chosen), real[-1])
+    optimised = [r for r in rows if r.get("tuning") == "nested search"]
+    hand_set = [r for r in rows if r.get("tuning") == "hand-set"]
+    paired = []
+    for name, d in metrics.get("paired_vs_lightgbm_tuned", {}).items():
+        key = name if name.startswith("lightgbm_") else f"{name}_tuned"
+        row = next((r for r in rows if r["model"] == key), None)
+        paired.append(d | {"model": key, "name": model_name(key, lang), "row": row,
+                           "cost_significant": d["cost_diff_interval"][1] < 0 or d["cost_diff_interval"][0] > 0,
+                           "auc_significant": d["auc_diff_interval"][1] < 0 or d["auc_diff_interval"][0] > 0})
     dummy = next((r for r in rows if r["model"] == "dummy"), None)
+    balanced = [r for r in hand_set if r["class_weight"] == "balanced" and r.get("ece") is not None]
     return {
-        "rows": rows, "tuned": tuned, "dummy": dummy,
+        "rows": rows, "tuned": tuned, "dummy": dummy, "optimised": optimised, "hand_set": hand_set,
+        "paired": paired, "variants": [p for p in paired if p["model"].startswith("lightgbm_")],
+        "families": [p for p in paired if not p["model"].startswith("lightgbm_")],
+        "worst_balanced_ece": max(balanced, key=lambda r: r["ece"]) if balanced else None,
         "best_auc": max(real, key=lambda r: r["auc_mean"]),
         "lowest_cost": min(real, key=lambda r: r["cost_per_1000"]),
         "auc_spread": max(r["auc_mean"] for r in real) - min(r["auc_mean"] for r in real),
@@ -69,7 +83,9 @@ def _fairness(fairness: dict, lang: str) -> dict:
         lo, hi = min(rows, key=lambda g: g[key]), max(rows, key=lambda g: g[key])
         return {"low": lo, "high": hi, "gap": hi[key] - lo[key]}
 
-    return {"groups": groups, "by_attr": by_attr,
+    youngest = next((g for g in by_attr.get("age_band", []) if g["group"].startswith("<")), None)
+    return {"groups": groups, "by_attr": by_attr, "youngest": youngest,
+            "main_groups": [g for g in groups if g["attribute"] in ("gender", "age_band")],
             "approval_gap_age": gap("age_band", "approval_rate"), "fnr_gap_age": gap("age_band", "fnr"),
             "approval_gap_gender": gap("gender", "approval_rate"), "fnr_gap_gender": gap("gender", "fnr"),
             "per_fold_threshold": isinstance(fairness.get("threshold"), str)}
@@ -77,10 +93,44 @@ def _fairness(fairness: dict, lang: str) -> dict:
 
 def _drift(drift: dict, lang: str, catalogue: dict) -> dict:
     flagged = [f | {"label_l": feature_label(f["name"], lang, catalogue)} for f in drift["features"] if f["flagged"]]
-    return {"flagged": flagged, "n_flagged": len(flagged), "n_features": len(drift["features"]),
+    bureau = [f | {"label_l": feature_label(f["name"], lang, catalogue)} for f in drift["features"]
+              if catalogue.get(f["name"], {}).get("source") in ("bureau", "bureau_balance")]
+    return {"bureau_top": bureau[0] if bureau else None, "n_bureau": len(bureau),
+            "n_bureau_flagged": sum(f["flagged"] for f in bureau),"flagged": flagged, "n_flagged": len(flagged), "n_features": len(drift["features"]),
             "psi_threshold": drift["psi_threshold"], "ks_threshold": drift["ks_threshold"],
             "n_reference": drift["n_reference"], "n_current": drift["n_current"],
             "top": [f | {"label_l": feature_label(f["name"], lang, catalogue)} for f in drift["features"][:8]]}
+
+
+def _client_ext(client, lang: str, catalogue: dict) -> dict:
+    """The example client's external scores: which are missing, and whether mean = min = max (one score known)."""
+    names = ["EXT_SOURCE_1", "EXT_SOURCE_2", "EXT_SOURCE_3"]
+    known = [n for n in names if client.inputs.get(n) is not None]
+    missing = [feature_label(n, lang, catalogue) for n in names if n in client.inputs and client.inputs[n] is None]
+    agg = [client.inputs.get(n) for n in ("EXT_SOURCE_MEAN", "EXT_SOURCE_MIN", "EXT_SOURCE_MAX")]
+    single = len(known) == 1 and None not in agg and max(agg) - min(agg) < 1e-6
+    return {"missing": missing, "single": single, "known": [feature_label(n, lang, catalogue) for n in known]}
+
+
+def _attributes(metrics: dict, lang: str) -> dict:
+    a = metrics["attributes"]
+    variants = {v["name"]: v for v in a["variants"]}
+    groups = [g | {"name": group_name(g["attribute"], g["group"], lang)} for g in a["fairness_with_protected"]["groups"]]
+    return a | {"by_name": variants, "paired": a["paired_vs_without_excluded"],
+                "fairness_with_groups": [g for g in groups if g["attribute"] in ("gender", "age_band")],
+                "age_kept": bool(a["age_derived_inputs"])}
+
+
+def _importance_comparison(importance: dict, lang: str, catalogue: dict) -> dict | None:
+    comp = importance.get("comparison")
+    if not comp:
+        return None
+    rows = [f | {"label_l": feature_label(f["name"], lang, catalogue)} for f in comp["features"]]
+    by_coef = sorted(rows, key=lambda f: f["ranks"]["coefficient"])
+    by_impurity = sorted(rows, key=lambda f: f["ranks"]["impurity"])
+    by_perm = sorted(rows, key=lambda f: f["ranks"]["permutation"])
+    return comp | {"rows": rows, "by_coef": by_coef, "by_impurity": by_impurity, "by_perm": by_perm,
+                   "top_shap": sorted(rows, key=lambda f: f["ranks"]["shap"])}
 
 
 MONTHS = {"fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -134,5 +184,11 @@ def build_context(art_dir: Path, lang: str, client_id: int | None = None) -> dic
         "raising": [c for c in client.top if c.shap > 0],
         "lowering": [c for c in client.top if c.shap < 0],
         "parity": metrics.get("onnx_parity"),
+        "calib": metrics["calibration"], "unc": metrics["uncertainty"],
+        "attrs": _attributes(metrics, lang),
+        "subgroups": metrics.get("subgroups", {}),
+        "imp_cmp": _importance_comparison(a["importance"], lang, catalogue),
+        "timings": metrics.get("timings_seconds", {}),
+        "client_ext": _client_ext(client, lang, catalogue),
         "fast_mode": bool(metrics.get("fast_mode")),
     }

@@ -22,7 +22,9 @@ def _figures(ctx: dict, lang: str, out: Path) -> list[Path]:
         figures.plot_importance(ctx["importance"], lang, base / "importance.svg"),
         figures.plot_waterfall(ctx["client"], lang, base / "waterfall.svg"),
         figures.plot_roc(ctx["metrics"], lang, base / "roc.svg"),
-        figures.plot_fairness(ctx["fair"]["groups"], lang, base / "fairness.svg"),
+        figures.plot_reliability(ctx["metrics"], lang, base / "reliability.svg"),
+        figures.plot_nested_cv(ctx["metrics"], lang, base / "nested-cv.svg"),
+        figures.plot_fairness(ctx["fair"]["main_groups"], lang, base / "fairness.svg"),
         plot_architecture(lang, base / "architecture.svg"),
     ]
 
@@ -39,6 +41,10 @@ def generate(out: Path, art_dir: Path = paths.ARTIFACTS_DIR, openapi: Path | Non
     contexts = {lang: build_context(art_dir, lang) for lang in ("fr", "en")}
     for lang, ctx in contexts.items():
         written += _figures(ctx, lang, out)
+    # The slides' waterfall, drawn for projection: 14 pt text at the size it is shown.
+    written.append(figures.plot_waterfall(contexts["fr"]["client"], "fr", out / "figures" / "fr" / "waterfall-slide.svg",
+                                          font_size=14, width=8.0))
+    for lang, ctx in contexts.items():
         written.append(_write(out / paths.NOTES[lang], render_template(f"note.{lang}.md.j2", ctx, lang)))
     summary_fr = render_template("model-card.summary.fr.md.j2", contexts["fr"], "fr").strip()
     written.append(_write(out / paths.MODEL_CARD, render_template("model-card.md.j2", contexts["en"] | {

@@ -15,6 +15,8 @@ _markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrou
 def markdown_to_html(text: str) -> str:
     """Mistune HTML with each image-plus-italic-caption paragraph turned into a <figure>."""
     body = _markdown(text)
+    # The note's closing sections (conclusion, references) follow section 4 without a page break of their own.
+    body = re.sub(r"<h2>(?!\d)", '<h2 class="unnumbered">', body)
 
     def figure(match: re.Match) -> str:
         img, caption = match.group(1), match.group(2)

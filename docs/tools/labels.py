@@ -7,12 +7,23 @@ from __future__ import annotations
 
 
 MODEL_NAMES = {
-    "en": {"dummy": "Dummy (base rate)", "logistic_regression": "Logistic regression",
-           "random_forest": "Random forest", "lightgbm": "LightGBM, default parameters",
-           "lightgbm_tuned": "LightGBM, searched (nested CV)"},
-    "fr": {"dummy": "Référence naïve (taux moyen)", "logistic_regression": "Régression logistique",
-           "random_forest": "Forêt aléatoire", "lightgbm": "LightGBM, paramètres par défaut",
-           "lightgbm_tuned": "LightGBM, recherche (CV imbriquée)"},
+    "en": {"dummy": "Dummy (base rate)", "logistic_regression": "Logistic regression, hand-set",
+           "random_forest": "Random forest, hand-set", "lightgbm": "LightGBM, hand-set",
+           "logistic_regression_tuned": "Logistic regression, optimised",
+           "random_forest_tuned": "Random forest, optimised", "lightgbm_tuned": "LightGBM, optimised",
+           "lightgbm_monotone": "LightGBM, optimised, monotone", "lightgbm_bagged": "LightGBM, optimised, 5 seeds"},
+    "fr": {"dummy": "Référence naïve (taux moyen)", "logistic_regression": "Régression logistique, réglée à la main",
+           "random_forest": "Forêt aléatoire, réglée à la main", "lightgbm": "LightGBM, réglé à la main",
+           "logistic_regression_tuned": "Régression logistique optimisée",
+           "random_forest_tuned": "Forêt aléatoire optimisée", "lightgbm_tuned": "LightGBM optimisé",
+           "lightgbm_monotone": "LightGBM optimisé, monotone", "lightgbm_bagged": "LightGBM optimisé, 5 graines"},
+}
+
+FAMILY_STATUS = {
+    "en": {"Married": "Married", "Civil marriage": "Civil union", "Single / not married": "Single",
+           "Separated": "Separated", "Widow": "Widowed", "unknown": "Unknown"},
+    "fr": {"Married": "Marié(e)", "Civil marriage": "Union civile", "Single / not married": "Célibataire",
+           "Separated": "Séparé(e)", "Widow": "Veuf ou veuve", "unknown": "Inconnu"},
 }
 
 CLASS_WEIGHTS = {
@@ -57,6 +68,8 @@ def group_name(attribute: str, group: str, lang: str) -> str:
     """A fairness group in words: ``Femmes``, ``25–34 ans``, ``Under 25``."""
     if attribute == "gender":
         return GENDERS[lang].get(group, group)
+    if attribute == "family_status":
+        return FAMILY_STATUS[lang].get(group, group)
     if attribute == "age_band":
         if group.startswith("<"):
             return f"Moins de {group[1:]} ans" if lang == "fr" else f"Under {group[1:]}"

@@ -21,4 +21,6 @@ PDF_MANIFEST = "pdf/pdf-sources.json"
 SECTION_PAGES = {1: 2, 2: 1, 3: 1, 4: 1}
 NOTE_MAX_PAGES = 6
 WORDS_PER_PAGE = 500
-SLIDES_RANGE = (15, 20)
+SLIDES_RANGE = (15, 20)  # main slides; backup slides (answers to likely questions) come after them
+TALK_MAX_SECONDS = 18 * 60  # the oral lasts 20 minutes: 2 minutes kept for the unexpected
+BACKUP_MIN = 5

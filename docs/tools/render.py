@@ -52,7 +52,7 @@ class Numbering:
 
 
 def french_typography(text: str) -> str:
-    """No-break spaces before : ; ? ! and inside « », outside code, as French typesetting wants."""
+    """Narrow no-break spaces before : ; ? ! and inside « », outside code, as French typesetting wants."""
     out, fenced = [], False
     for line in text.split("\n"):
         if line.startswith("```"):
@@ -62,9 +62,8 @@ def french_typography(text: str) -> str:
             continue
         parts = re.split(r"(`[^`]*`|\]\([^)]*\)|https?://\S+)", line)
         for i in range(0, len(parts), 2):
-            p = re.sub(r" ([:])(?=\s|$)", NBSP + r"\1", parts[i])
-            p = re.sub(r" ([;?!])", NNBSP + r"\1", p)
-            parts[i] = p.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+            p = re.sub(r"[ \u00a0]([:;?!])", NNBSP + r"\1", parts[i])
+            parts[i] = re.sub(r"«[ \u00a0]", "«" + NNBSP, re.sub(r"[ \u00a0]»", NNBSP + "»", p))
         out.append("".join(parts))
     return "\n".join(out)
 
@@ -80,6 +79,9 @@ def make_environment(lang: str) -> jinja2.Environment:
         fairness_table=lambda groups: tables.fairness_table(groups, lang),
         drift_table=lambda rows: tables.drift_table(rows, lang),
         params_table=lambda params: tables.params_table(params, lang),
+        attributes_table=lambda attrs: tables.attributes_table(attrs, lang),
+        paired_table=lambda paired: tables.paired_table(paired, lang),
+        importance_table=lambda rows, top=8: tables.importance_table(rows, lang, top),
     )
     return env
 

@@ -55,6 +55,23 @@ def split_slides(markdown: str) -> list[dict]:
     return slides
 
 
+TIMING = re.compile(r"^(?:(\d+)\s*min(?:\s*(\d+)(?:\s*s)?)?|(\d+)\s*s)\b")
+
+
+def note_seconds(notes: str) -> int | None:
+    """The speaking time a slide's notes start with: ``30 s.``, ``1 min.``, ``1 min 30.``, ``2 min 15 s.``."""
+    match = TIMING.match(notes.strip())
+    if not match:
+        return None
+    minutes, seconds, only_seconds = match.groups()
+    return int(only_seconds) if only_seconds else int(minutes) * 60 + int(seconds or 0)
+
+
+def is_backup(slide: dict) -> bool:
+    """Backup slides (class ``backup``) follow the closing slide and are shown only to answer a question."""
+    return "backup" in slide["classes"].split()
+
+
 def _slide_html(slide: dict, number: int, total: int, footer: str) -> str:
     if len(slide["columns"]) == 1:
         body = markdown_to_html(slide["columns"][0])

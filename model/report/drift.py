@@ -40,6 +40,9 @@ def drift_table(reference: pd.DataFrame, current: pd.DataFrame, labels: dict[str
         value = psi(ref, cur)
         rows.append({"name": name, "label": labels.get(name, name), "psi": round(value, 4),
                      "ks": round(ks_stat, 4), "ks_pvalue": float(f"{ks_p:.4g}"),
+                     # A change in how often a value is missing is the most common drift of history features.
+                     "missing_reference": round(float(np.isnan(ref).mean()), 4) if ref.size else None,
+                     "missing_current": round(float(np.isnan(cur).mean()), 4) if cur.size else None,
                      "flagged": bool(value > PSI_THRESHOLD or ks_stat > KS_THRESHOLD)})
     rows.sort(key=lambda r: -r["psi"])
     return {"psi_threshold": PSI_THRESHOLD, "ks_threshold": KS_THRESHOLD, "n_reference": int(len(reference)),

@@ -1,4 +1,8 @@
-"""Fairness by gender and age band: AUC, approval rate, false-negative and false-positive rates."""
+"""Fairness by sex, age band and family status: base rate, AUC, approval rate, false-negative and false-positive rates.
+
+The attributes come from the raw application (age from DAYS_BIRTH), never from the model's inputs: sex and
+family status are not inputs at all (model/config.py EXCLUDED_ATTRIBUTES) and are monitored here only.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -21,6 +25,7 @@ def _group_row(attribute: str, group: str, y: np.ndarray, proba: np.ndarray, thr
     n_pos, n_neg = int((y == 1).sum()), int((y == 0).sum())
     return {
         "attribute": attribute, "group": group, "n": int(y.size), "n_defaulted": n_pos,
+        "default_rate": round(n_pos / y.size, 4) if y.size else None,
         "auc": round(float(roc_auc_score(y, proba)), 4) if n_pos and n_neg else None,
         "approval_rate": round(float((~refused).mean()), 4),
         "fnr": round(float((~refused & (y == 1)).sum() / n_pos), 4) if n_pos else None,
@@ -29,7 +34,7 @@ def _group_row(attribute: str, group: str, y: np.ndarray, proba: np.ndarray, thr
 
 
 def fairness_table(gender: pd.Series, age_years: np.ndarray, y: np.ndarray, proba: np.ndarray,
-                   threshold: float | np.ndarray) -> dict:
+                   threshold: float | np.ndarray, family_status: pd.Series | None = None) -> dict:
     """The fairness.json content, from out-of-fold predictions of labelled clients.
 
     ``threshold`` may be one value or one per client (each outer fold's own threshold in nested CV).
@@ -47,5 +52,10 @@ def fairness_table(gender: pd.Series, age_years: np.ndarray, y: np.ndarray, prob
         mask = bands == label
         if mask.any():
             rows.append(_group_row("age_band", label, y[mask], proba[mask], threshold[mask]))
+    if family_status is not None:
+        statuses = family_status.astype("object").fillna("unknown").to_numpy()
+        for group in sorted(set(statuses)):
+            mask = statuses == group
+            rows.append(_group_row("family_status", str(group), y[mask], proba[mask], threshold[mask]))
     return {"threshold": "per outer fold (nested CV)" if np.ptp(threshold) > 0 else float(threshold[0]),
             "groups": rows}

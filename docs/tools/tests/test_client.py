@@ -60,15 +60,22 @@ def test_explanation_adds_up_to_the_stored_probability(tmp_path: Path):
     assert [c.name for c in client.top] == ["EXT_SOURCE_2", "AMT_CREDIT"]
     assert client.rest_count == 1
     assert client.top[0].relation == "low" and client.top[0].median == "0.50"
-    assert client.top[1].display == "600,000" and client.top[1].relation == "high"
+    assert client.top[1].display == "600,000 MU" and client.top[1].relation == "high"
 
 
 def test_french_values_are_formatted_in_french(tmp_path: Path):
     client = explain_client(_artifacts(tmp_path, CLIENTS), 2, "fr", POPULATION, CATALOGUE, 0.2, top=3)
-    assert [c.display for c in client.top] == ["0,80", "200\u202f000", "Revolving loans"]
+    assert [c.display for c in client.top] == ["0,80", "200\u202f000 u.\u202fm.", "Revolving loans"]
     assert client.top[0].label == "Score externe 2"
 
 
 def test_a_store_that_disagrees_with_the_shap_fixture_is_reported(tmp_path: Path):
     with pytest.raises(ValueError, match="clients.sqlite says"):
         explain_client(_artifacts(tmp_path, CLIENTS, skew=0.01), 1, "en", POPULATION, CATALOGUE, 0.2)
+
+
+def test_probability_points_add_up_from_the_baseline_to_the_client(tmp_path):
+    client = explain_client(_artifacts(tmp_path, CLIENTS), 2, "en", POPULATION, CATALOGUE, 0.2, top=2)
+    points = client.points()
+    assert len(points) == len(client.top) + 1
+    assert math.isclose(client.base_probability * 100 + sum(points), client.probability * 100, rel_tol=1e-9)

@@ -1,7 +1,8 @@
 """The committed docs agree with the artifacts, the API and their page budgets (what `make test-docs` is for)."""
 from tools import paths
 from tools.check_api import live_example_problems, snapshot_problems
-from tools.check_content import (broken_links, missing_key_figures, missing_repo_paths, stale_files,
+from tools.check_content import (broken_links, digit_sentence_starts, french_typography_problems, missing_key_figures, missing_repo_paths,
+                                 stale_files, talk_timing_problems,
                                  unknown_mentions, word_budget_problems)
 from tools.check_pdf import measured_section_problems, pdf_problems
 
@@ -46,3 +47,15 @@ def test_openapi_snapshot_is_what_the_backend_serves():
 
 def test_every_curl_example_of_api_md_succeeds_against_the_api():
     assert live_example_problems(DOCS) == []
+
+
+def test_french_documents_use_narrow_no_break_spaces():
+    assert french_typography_problems(DOCS) == []
+
+
+def test_the_talk_keeps_to_its_time():
+    assert talk_timing_problems(DOCS) == []
+
+
+def test_no_sentence_starts_with_a_digit():
+    assert digit_sentence_starts(DOCS) == []

@@ -1,4 +1,5 @@
 from tools.html import markdown_to_html, split_sections
+from tools.fmt import NNBSP
 from tools.render import NBSP, Numbering, french_typography
 
 
@@ -14,11 +15,10 @@ def test_english_references_keep_the_capital():
     assert Numbering("en").ref("x") == f"Figure{NBSP}1"
 
 
-def test_french_typography_adds_no_break_spaces_outside_code():
-    text = french_typography("Coût : 10 ; « oui » ? `a : b` [lien](x.md)")
-    assert f"Coût{NBSP}:" in text
-    assert f"«{NBSP}oui{NBSP}»" in text
-    assert "`a : b`" in text
+def test_french_typography_adds_narrow_no_break_spaces_outside_code():
+    text = french_typography("Coût : 10 ; « oui » ? `a : b` [lien](x.md) https://a.b/c?d=1 !")
+    assert f"Coût{NNBSP}: 10{NNBSP}; «{NNBSP}oui{NNBSP}»{NNBSP}?" in text
+    assert "`a : b`" in text and "https://a.b/c?d=1" in text and text.endswith(f"{NNBSP}!")
 
 
 def test_image_and_caption_become_a_figure_with_its_layout():
