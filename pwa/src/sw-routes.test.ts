@@ -23,4 +23,11 @@ describe('service worker routes', () => {
     expect(isRuntimeConfig(u('http://127.0.0.1:5173/pad/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(true);
     expect(isRuntimeConfig(u('http://127.0.0.1:5173/config.json'), 'http://127.0.0.1:5173/pad/')).toBe(false);
   });
+
+  it('never caches an unsaved application: no route for /v1/applications (its answers stay in the page)', () => {
+    for (const path of ['/v1/applications', '/v1/applications?explain=true&top=10', '/v1/applications/what-if', '/v1/applications/batch', '/v1/applications/schema']) {
+      expect(isClientData(u(`http://api.example${path}`)), path).toBe(false);
+      expect(isReferenceData(u(`http://api.example${path}`)), path).toBe(false);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { enApplication, enSimulation } from './en-application.js';
 import { enCharts } from './en-charts.js';
 import type { Messages } from './fr.js';
 
@@ -185,4 +186,6 @@ export const en: Messages = {
     error: 'Could not load the model information: {detail}',
   },
   charts: enCharts,
+  application: enApplication,
+  simulation: enSimulation,
 };

@@ -1,3 +1,4 @@
+import { frApplication, frSimulation } from './fr-application.js';
 import { frCharts } from './fr-charts.js';
 
 /** French strings (default language). Placeholders in braces are filled by `fill()`. */
@@ -186,6 +187,8 @@ export const fr = {
     error: 'Impossible de charger les informations du modèle : {detail}',
   },
   charts: frCharts,
+  application: frApplication,
+  simulation: frSimulation,
 };
 
 export type Messages = typeof fr;

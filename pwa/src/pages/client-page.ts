@@ -11,7 +11,10 @@ import '../components/chart-figure.js';
 import '../components/client-summary.js';
 import '../components/compare-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
-import '../components/what-if-panel.js';
+import '../components/loan-simulation.js';
+import { termsOfClient } from '../components/loan-simulation.js';
+import type { ApplicationSchema } from '../api/application-types.js';
+import { applicationSchema } from '../application/schema-loader.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
 import { waterfallChart } from '../charts/waterfall.js';
@@ -34,6 +37,7 @@ export class ClientPage extends LitElement {
   @state() private population: Population | null = null;
   @state() private populationFailed = false;
   @state() private reviewedAt: string | null = null;
+  @state() private schema: ApplicationSchema | undefined;
   private readonly completion = new ViewCompletion(this);
 
   private readonly bundle = new Task(this, {
@@ -63,6 +67,8 @@ export class ClientPage extends LitElement {
       (r) => (this.population = r.data),
       () => (this.populationFailed = true),
     );
+    // Labels and editable terms of the simulation; without them it still works with its own labels.
+    applicationSchema().then((r) => (this.schema = r.data), () => undefined);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -156,7 +162,8 @@ export class ClientPage extends LitElement {
       </section>
       <section class="card what-if" aria-labelledby="h-whatif">
         <h2 id="h-whatif">${m.whatIfHeading}</h2>
-        <what-if-panel .client=${b.client} .explanation=${b.explanation} .features=${features}></what-if-panel>
+        <loan-simulation id-prefix="wi" .terms=${termsOfClient(b.client)} .schema=${this.schema}
+          .run=${(changes: Record<string, number>) => services().api.whatIf(b.client.id, changes).then((r) => r.data)}></loan-simulation>
       </section>
       <p class="report-footer">${fill(m.reportFooter, { date: formatDateTime(new Date().toISOString(), locale), version, t: formatPercent(threshold, locale) })}</p>
     `;
