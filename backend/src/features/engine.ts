@@ -1,0 +1,246 @@
+/**
+ * The feature engine: the model's own SQL definitions run by DuckDB over the raw rows of
+ * one or many applications. It is the only code that imports @duckdb/node-api. Each pooled
+ * connection holds its own TEMP tables of the Kaggle names, so concurrent requests never
+ * see each other's rows.
+ */
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { FeatureInfo } from '../store/artifact-schemas.js';
+import type { RawApplication, Row } from './application-body.js';
+import { KEY_COLUMNS } from './application-body.js';
+import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } from './application-schema.js';
+import type { SqlBundle } from './sql-bundle.js';
+
+export const engineDefaults = {
+  /** Connections (hence requests building features at once). */
+  connections: 2,
+  /** DuckDB's own cap; a request's tables are a few thousand rows. */
+  memoryLimit: '64MB',
+  threads: 1,
+} as const;
+
+export class FeatureEngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeatureEngineError';
+  }
+}
+
+/** Model inputs of n applications, row-major in features.json order (NaN = missing). */
+export interface EngineOutput {
+  rows: Float64Array;
+  count: number;
+}
+
+type SqlType = 'BIGINT' | 'DOUBLE' | 'VARCHAR';
+
+interface TableLayout {
+  name: TableName;
+  columns: Array<{ name: string; sqlType: SqlType }>;
+}
+
+function sqlTypeOf(spec: ColumnSpec): SqlType {
+  if (spec.type === 'category' || (spec.type === 'flag' && spec.allowed)) return 'VARCHAR';
+  return 'DOUBLE';
+}
+
+/** Columns of each raw table: the keys it holds, then every column of the schema. */
+export function tableLayouts(schema: ApplicationSchema): TableLayout[] {
+  const keysOf: Record<TableName, string[]> = {
+    application: ['SK_ID_CURR'],
+    bureau: ['SK_ID_CURR', 'SK_ID_BUREAU'],
+    bureau_balance: ['SK_ID_BUREAU'],
+    previous_application: ['SK_ID_PREV', 'SK_ID_CURR'],
+    POS_CASH_balance: ['SK_ID_PREV', 'SK_ID_CURR'],
+    credit_card_balance: ['SK_ID_PREV', 'SK_ID_CURR'],
+    installments_payments: ['SK_ID_PREV', 'SK_ID_CURR'],
+  };
+  return TABLE_NAMES.map((name) => ({
+    name,
+    columns: [
+      ...keysOf[name].map((k) => ({ name: k, sqlType: 'BIGINT' as SqlType })),
+      ...schema.tables[name].columns.filter((c) => !(KEY_COLUMNS as readonly string[]).includes(c.name)).map((c) => ({ name: c.name, sqlType: sqlTypeOf(c) })),
+    ],
+  }));
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The category code table the SQL maps texts with: code = position in features.json categories. */
+function categoryRows(features: FeatureInfo[]): Array<[string, string, number]> {
+  const rows: Array<[string, string, number]> = [];
+  for (const f of features) {
+    if (f.type !== 'category' || f.categories === null) continue;
+    const entries = Array.isArray(f.categories) ? f.categories.map((t, i) => [String(i), t] as const) : Object.entries(f.categories);
+    for (const [code, text] of entries) rows.push([f.name, text, Number(code)]);
+  }
+  return rows;
+}
+
+interface Slot {
+  connection: DuckDBConnection;
+  /** Planned afresh on every run: a plan prepared over empty tables keeps their statistics and reads garbage. */
+  query: string;
+}
+
+export class FeatureEngine {
+  readonly featureNames: string[];
+  private readonly layouts: TableLayout[];
+  private readonly idle: Slot[] = [];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private readonly instance: DuckDBInstance;
+  private readonly slots: Slot[];
+
+  private constructor(instance: DuckDBInstance, slots: Slot[], layouts: TableLayout[], featureNames: string[]) {
+    this.instance = instance;
+    this.slots = slots;
+    this.idle.push(...slots);
+    this.layouts = layouts;
+    this.featureNames = featureNames;
+  }
+
+  /**
+   * Open DuckDB in memory, create the raw tables and the definitions on every connection, and
+   * check that the final query returns SK_ID_CURR then exactly the model inputs, in order.
+   */
+  static async create(bundle: SqlBundle, features: FeatureInfo[], options: { connections?: number } = {}): Promise<FeatureEngine> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: String(engineDefaults.threads), memory_limit: engineDefaults.memoryLimit });
+    const layouts = tableLayouts(bundle.schema);
+    const names = features.map((f) => f.name);
+    const slots: Slot[] = [];
+    try {
+      const shared = await instance.connect();
+      await shared.run('CREATE TABLE category_codes (feature VARCHAR, category VARCHAR, code INTEGER)');
+      const codes = await shared.createAppender('category_codes');
+      for (const [feature, text, code] of categoryRows(features)) {
+        codes.appendVarchar(feature);
+        codes.appendVarchar(text);
+        codes.appendInteger(code);
+        codes.endRow();
+      }
+      codes.closeSync();
+      shared.closeSync();
+      for (let i = 0; i < (options.connections ?? engineDefaults.connections); i++) slots.push(await openSlot(instance, bundle, layouts));
+      const columns = (await slots[0]!.connection.runAndReadAll(slots[0]!.query)).columnNames();
+      if (columns[0] !== 'SK_ID_CURR' || columns.length !== names.length + 1 || columns.slice(1).some((c, j) => c !== names[j])) {
+        const differ = columns.slice(1).findIndex((c, j) => c !== names[j]);
+        throw new FeatureEngineError(`${bundle.finalQuery.name} returns ${columns.length} columns, expected SK_ID_CURR then the ${names.length} features of features.json in order`
+          + (differ >= 0 ? ` (column ${differ + 2} is ${columns[differ + 1]}, expected ${names[differ]})` : ''));
+      }
+    } catch (err) {
+      for (const s of slots) s.connection.closeSync();
+      instance.closeSync();
+      throw err instanceof FeatureEngineError ? err : new FeatureEngineError(`feature definitions do not run: ${(err as Error).message.split('\n')[0]}`);
+    }
+    return new FeatureEngine(instance, slots, layouts, names);
+  }
+
+  /** Model inputs of every application (one row each, in order). */
+  async compute(applications: RawApplication[]): Promise<EngineOutput> {
+    const slot = await this.acquire();
+    try {
+      await this.load(slot.connection, applications);
+      const reader = await slot.connection.runAndReadAll(slot.query);
+      return this.collect(reader.getColumns() as Array<Array<number | bigint | null>>, applications.length);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  close(): void {
+    for (const s of this.slots) s.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async load(connection: DuckDBConnection, applications: RawApplication[]): Promise<void> {
+    for (const layout of this.layouts) await connection.run(`DELETE FROM ${quote(layout.name)}`);
+    const appenders = new Map<TableName, DuckDBAppender>();
+    for (const layout of this.layouts) appenders.set(layout.name, await connection.createAppender(layout.name, 'main', 'temp'));
+    applications.forEach((app, k) => {
+      const keys = keyMaps(app, k);
+      for (const layout of this.layouts) {
+        const appender = appenders.get(layout.name)!;
+        for (const row of app.tables[layout.name]) appendRow(appender, layout, row, keys, k + 1);
+      }
+    });
+    for (const appender of appenders.values()) appender.closeSync();
+  }
+
+  private collect(columns: Array<Array<number | bigint | null>>, count: number): EngineOutput {
+    const f = this.featureNames.length;
+    const rows = new Float64Array(count * f).fill(Number.NaN);
+    const ids = columns[0]!;
+    const seen = new Uint8Array(count);
+    for (let r = 0; r < ids.length; r++) {
+      const k = Number(ids[r]) - 1;
+      if (!(k >= 0 && k < count) || seen[k]) throw new FeatureEngineError(`the final query returned an unexpected or repeated SK_ID_CURR ${String(ids[r])}`);
+      seen[k] = 1;
+      for (let j = 0; j < f; j++) {
+        const v = columns[j + 1]![r];
+        // The definitions cast to FLOAT once at the end; reading it back as a double is exact.
+        rows[k * f + j] = v === null || v === undefined ? Number.NaN : Number(v);
+      }
+    }
+    const lost = seen.indexOf(0);
+    if (lost >= 0) throw new FeatureEngineError(`the final query returned no row for application ${lost}`);
+    return { rows, count };
+  }
+
+  private acquire(): Promise<Slot> {
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.idle.push(slot);
+  }
+}
+
+async function openSlot(instance: DuckDBInstance, bundle: SqlBundle, layouts: TableLayout[]): Promise<Slot> {
+  const connection = await instance.connect();
+  for (const layout of layouts) {
+    const columns = layout.columns.map((c) => `${quote(c.name)} ${c.sqlType}`).join(', ');
+    await connection.run(`CREATE TEMP TABLE ${quote(layout.name)} (${columns})`);
+  }
+  for (const file of bundle.definitions) await connection.run(file.sql);
+  return { connection, query: bundle.finalQuery.sql };
+}
+
+/**
+ * Per application, its credit ids become batch-unique keys that keep their order, so the rows
+ * of two applications in one batch never join with each other.
+ */
+function keyMaps(app: RawApplication, k: number): Map<string, Map<number, number>> {
+  const maps = new Map<string, Map<number, number>>();
+  for (const key of ['SK_ID_BUREAU', 'SK_ID_PREV'] as const) {
+    const ids = new Set<number>();
+    for (const table of TABLE_NAMES) for (const row of app.tables[table]) if (typeof row[key] === 'number') ids.add(row[key] as number);
+    const sorted = [...ids].sort((a, b) => a - b);
+    // 2^32 ids per application leave room for 2^21 applications below 2^53.
+    maps.set(key, new Map(sorted.map((id, rank) => [id, k * 2 ** 32 + rank + 1])));
+  }
+  return maps;
+}
+
+function appendRow(appender: DuckDBAppender, layout: TableLayout, row: Row, keys: Map<string, Map<number, number>>, applicant: number): void {
+  for (const column of layout.columns) {
+    if (column.name === 'SK_ID_CURR') {
+      appender.appendBigInt(BigInt(applicant));
+      continue;
+    }
+    const value = row[column.name];
+    if (value === undefined || value === null) {
+      appender.appendNull();
+    } else if (column.name === 'SK_ID_BUREAU' || column.name === 'SK_ID_PREV') {
+      appender.appendBigInt(BigInt(keys.get(column.name)!.get(value as number)!));
+    } else if (column.sqlType === 'VARCHAR') {
+      appender.appendVarchar(String(value));
+    } else {
+      appender.appendDouble(Number(value));
+    }
+  }
+  appender.endRow();
+}
