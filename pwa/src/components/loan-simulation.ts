@@ -198,7 +198,7 @@ export class LoanSimulation extends LitElement {
         <h3>${m.movedHeading}</h3>
         ${r.moved.length ? html`<ul class="moved">${r.moved.map((x) => html`<li>${movedLine(x, locale)}</li>`)}</ul>` : html`<p>${m.movedNone}</p>`}
         ${r.before.groups.length ? html`<h3>${m.groupsHeading}</h3>
-          <table class="groups"><thead><tr><th scope="col">${msg().application.colReason}</th><th scope="col" class="num">${msg().whatIf.columns.before}</th><th scope="col" class="num">${msg().whatIf.columns.after}</th></tr></thead>
+          <table class="groups"><thead><tr><th scope="col">${msg().application.colReason}</th><th scope="col" class="num">${m.colBefore}</th><th scope="col" class="num">${m.colAfter}</th></tr></thead>
           <tbody>${this.groupRows(r)}</tbody></table>` : nothing}
       </div>
     </section>`;

@@ -92,5 +92,7 @@ export const enSimulation: SimulationMessages = {
   movedHeading: 'Values recomputed',
   movedNone: 'No other value changes.',
   groupsHeading: 'Reasons before → after (points)',
+  colBefore: 'Before (pts)',
+  colAfter: 'After (pts)',
   changedHeading: 'Terms simulated',
 };

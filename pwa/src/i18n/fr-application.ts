@@ -93,6 +93,8 @@ export const frSimulation = {
   movedHeading: 'Valeurs recalculées',
   movedNone: 'Aucune autre valeur ne change.',
   groupsHeading: 'Raisons avant → après (points)',
+  colBefore: 'Avant (pts)',
+  colAfter: 'Après (pts)',
   changedHeading: 'Conditions simulées',
 };
 
