@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annuityFor, draftFrom, durationMonths, loanChanges, loanFieldOf, movedLine } from './loan-terms.js';
+import { annuityFor, draftFrom, termsOfClient, durationMonths, loanChanges, loanFieldOf, movedLine } from './loan-terms.js';
 
 // Client 100002 of the sample: the loan the example changes.
 const terms = { credit: 406597.5, annuity: 24700.5, goodsPrice: 351000 };
@@ -10,6 +10,10 @@ describe('loan-terms simulation', () => {
     expect(durationMonths(1000, 0)).toBeNull();
     expect(durationMonths(null, 10)).toBeNull();
     expect(annuityFor(200000, 120)).toBe(20000);
+  });
+
+  it('reads the current terms from a stored client file', () => {
+    expect(termsOfClient({ credit_amount: 406597.5, annuity: 24700.5, goods_price: null })).toEqual({ credit: 406597.5, annuity: 24700.5, goodsPrice: null });
   });
 
   it('starts from the current terms in the advisor format', () => {

@@ -18,6 +18,11 @@ export interface LoanTerms {
   goodsPrice: number | null;
 }
 
+/** Current loan terms of a stored client's file (GET /v1/clients/:id). */
+export function termsOfClient(c: { credit_amount: number | null; annuity: number | null; goods_price: number | null }): LoanTerms {
+  return { credit: c.credit_amount, annuity: c.annuity, goodsPrice: c.goods_price };
+}
+
 export type LoanMode = 'annuity' | 'duration';
 export type LoanField = 'credit' | 'annuity' | 'months' | 'goodsPrice';
 

@@ -54,11 +54,26 @@ export class LoanSimulation extends LitElement {
   @state() private fieldErrors: Partial<Record<LoanField, string>> = {};
   @state() private message: { text: string; kind: 'error' | 'info' } | null = null;
   @state() private running = false;
+  @state() private online = services().connectivity.snapshot.status !== 'offline';
 
   constructor() {
     super();
     new LocaleController(this);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    services().connectivity.addEventListener('change', this._onConnectivity);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    services().connectivity.removeEventListener('change', this._onConnectivity);
+  }
+
+  private _onConnectivity = (): void => {
+    this.online = services().connectivity.snapshot.status !== 'offline';
+  };
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('terms')) this.resetDraft();
@@ -68,10 +83,6 @@ export class LoanSimulation extends LitElement {
     this.initial = draftFrom(this.terms, getLocale(), mode);
     this.draft = this.initial;
     this.fieldErrors = {};
-  }
-
-  private online(): boolean {
-    return services().connectivity.snapshot.status !== 'offline';
   }
 
   private label(field: LoanField): string {
@@ -107,7 +118,7 @@ export class LoanSimulation extends LitElement {
     event.preventDefault();
     const m = msg().simulation;
     if (!this.run || this.running) return;
-    if (!this.online()) {
+    if (!this.online) {
       this.message = { text: m.offline, kind: 'error' };
       return;
     }
@@ -212,7 +223,7 @@ export class LoanSimulation extends LitElement {
   override render() {
     const m = msg().simulation;
     const fields: LoanField[] = ['credit', this.draft.mode === 'annuity' ? 'annuity' : 'months', 'goodsPrice'];
-    const online = this.online();
+    const online = this.online;
     return html`
       <p>${m.intro}</p>
       ${!online ? html`<p class="notice warning" role="note">${m.offline}</p>` : nothing}
@@ -231,11 +242,6 @@ export class LoanSimulation extends LitElement {
       ${this.result ? this.renderResult(this.result) : nothing}
     `;
   }
-}
-
-/** Current loan terms of a stored client's file, as the simulation reads them. */
-export function termsOfClient(c: { credit_amount: number | null; annuity: number | null; goods_price: number | null }): LoanTerms {
-  return { credit: c.credit_amount, annuity: c.annuity, goodsPrice: c.goods_price };
 }
 
 declare global {

@@ -12,7 +12,7 @@ import '../components/client-summary.js';
 import '../components/compare-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/loan-simulation.js';
-import { termsOfClient } from '../components/loan-simulation.js';
+import { termsOfClient } from '../application/loan-terms.js';
 import type { ApplicationSchema } from '../api/application-types.js';
 import { applicationSchema } from '../application/schema-loader.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
