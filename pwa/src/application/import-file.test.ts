@@ -17,7 +17,7 @@ describe('application file import', () => {
     const csv = 'SK_ID_CURR,TARGET,NAME_CONTRACT_TYPE,AMT_CREDIT,DAYS_BIRTH,FLAG_OWN_CAR,FLAG_MOBIL,EXT_SOURCE_2,COLUMN_X\r\n'
       + '100002,1,Cash loans,406597.5,-9461,N,1,,7\r\n';
     expect(importApplication('loan.csv', csv, schema)).toEqual({
-      body: { id: 100002, application: { NAME_CONTRACT_TYPE: 'Cash loans', AMT_CREDIT: 406597.5, DAYS_BIRTH: -9461, FLAG_OWN_CAR: 'N', FLAG_MOBIL: 1, EXT_SOURCE_2: null } },
+      body: { id: 100002, application: { SK_ID_CURR: 100002, NAME_CONTRACT_TYPE: 'Cash loans', AMT_CREDIT: 406597.5, DAYS_BIRTH: -9461, FLAG_OWN_CAR: 'N', FLAG_MOBIL: 1, EXT_SOURCE_2: null } },
       ignored: ['TARGET', 'COLUMN_X'],
     });
   });
@@ -39,9 +39,9 @@ describe('application file import', () => {
   });
 
   it('reads a JSON file in the API body shape, with its history and id', () => {
-    const body = { id: 'LOS-1', application: { AMT_CREDIT: 1000, TARGET: 0, CODE_X: 'a' }, bureau: [{ CREDIT_ACTIVE: 'Active', bureau_balance: [{ MONTHS_BALANCE: 0, STATUS: 'X' }] }] };
+    const body = { id: 'LOS-1', application: { SK_ID_CURR: 7, AMT_CREDIT: 1000, TARGET: 0, CODE_X: 'a' }, bureau: [{ CREDIT_ACTIVE: 'Active', bureau_balance: [{ MONTHS_BALANCE: 0, STATUS: 'X' }] }] };
     expect(importApplication('export.json', JSON.stringify(body), schema)).toEqual({
-      body: { id: 'LOS-1', application: { AMT_CREDIT: 1000 }, bureau: body.bureau }, ignored: ['TARGET', 'CODE_X'],
+      body: { id: 'LOS-1', application: { SK_ID_CURR: 7, AMT_CREDIT: 1000 }, bureau: body.bureau }, ignored: ['TARGET', 'CODE_X'],
     });
   });
 

@@ -83,7 +83,9 @@ function fromCsv(text: string, file: string, schema: ApplicationSchema): Importe
     const name = rawName.trim();
     const cell = values[i] ?? '';
     if (name === idColumn) {
+      // The applicant's key: echoed back as the id, and kept so history rows can name it.
       if (cell !== '') id = /^\d+$/.test(cell) ? Number(cell) : cell;
+      if (typeof id === 'number') application[idColumn] = id;
     } else if (labelColumns.has(name) || !known.has(name)) {
       ignored.push(name);
     } else {
@@ -111,7 +113,7 @@ function fromJson(text: string, file: string, schema: ApplicationSchema): Import
   const ignored: string[] = [];
   for (const [name, value] of Object.entries(parsed['application'])) {
     if (!isRawValue(value)) throw new ImportError(file, 'format', { column: `application.${name}`, value: JSON.stringify(value) });
-    if (name === idColumn || labelColumns.has(name) || !known.has(name)) ignored.push(name);
+    if (name !== idColumn && (labelColumns.has(name) || !known.has(name))) ignored.push(name);
     else application[name] = value;
   }
   const body: ApplicationBody = { application };
