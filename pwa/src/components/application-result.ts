@@ -109,7 +109,7 @@ export class ApplicationResult extends LitElement {
       </section>
       <section class="card simulation" aria-labelledby="h-app-sim">
         <h3 id="h-app-sim">${m.simulationHeading}</h3>
-        <loan-simulation id-prefix="na" .terms=${terms} .schema=${this.schema}
+        <loan-simulation id-prefix="na" .terms=${terms} .schema=${this.schema} .threshold=${threshold}
           .run=${(changes: Record<string, number>) => services().api.applicationWhatIf(body, changes).then((r) => r.data)}></loan-simulation>
       </section>
     `;

@@ -46,6 +46,8 @@ export class LoanSimulation extends LitElement {
   @property({ attribute: false, hasChanged: (a: LoanTerms, b?: LoanTerms) => JSON.stringify(a) !== JSON.stringify(b) }) terms: LoanTerms = { credit: null, annuity: null, goodsPrice: null };
   @property({ attribute: false }) schema: ApplicationSchema | undefined;
   @property({ attribute: false }) run: LoanRunner | undefined;
+  /** The decision threshold, for the gauge (the what-if answer does not repeat it). */
+  @property({ type: Number }) threshold: number | undefined;
   /** Prefix of the element ids, so two simulations never share one. */
   @property({ attribute: 'id-prefix' }) idPrefix = 'sim';
   @state() private draft: LoanDraft = draftFrom(this.terms, getLocale());
@@ -194,7 +196,7 @@ export class LoanSimulation extends LitElement {
   private renderResult(r: LoanWhatIf) {
     const m = msg().simulation;
     const locale = getLocale();
-    const threshold = r.after.threshold ?? r.before.threshold;
+    const threshold = r.after.threshold ?? this.threshold;
     return html`<section class="result" aria-labelledby="${this.idPrefix}-result">
       <div>
         <h3 id="${this.idPrefix}-result">${m.resultHeading}</h3>

@@ -162,7 +162,7 @@ export class ClientPage extends LitElement {
       </section>
       <section class="card what-if" aria-labelledby="h-whatif">
         <h2 id="h-whatif">${m.whatIfHeading}</h2>
-        <loan-simulation id-prefix="wi" .terms=${termsOfClient(b.client)} .schema=${this.schema}
+        <loan-simulation id-prefix="wi" .terms=${termsOfClient(b.client)} .schema=${this.schema} .threshold=${threshold}
           .run=${(changes: Record<string, number>) => services().api.whatIf(b.client.id, changes).then((r) => r.data)}></loan-simulation>
       </section>
       <p class="report-footer">${fill(m.reportFooter, { date: formatDateTime(new Date().toISOString(), locale), version, t: formatPercent(threshold, locale) })}</p>
