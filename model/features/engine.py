@@ -1,0 +1,195 @@
+"""Run the feature definitions (model/features/sql/, DuckDB SQL) on raw Kaggle tables.
+
+The SQL is the only definition of a model input; this module only puts tables of the Kaggle names
+in front of it (CSV files of a folder, or in-memory frames), supplies the category codes, and
+fetches the ``model_inputs`` view as a float32 frame (NaN = missing). Tables keep their rows in
+file order (the SQL sums each client's values in rowid order). A folder is loaded into a DuckDB
+database file in a temporary folder, so data larger than memory spills to disk.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from model.data.load import DataError, _header, find_table
+from model.data.schema import SCHEMAS
+from model.features.raw_columns import APPLICATION_CATEGORIES, RAW_COLUMNS, SQL_FILES
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+# Texts read as missing, as pandas read them (its default NA strings plus Kaggle's XNA / XAP).
+NULL_TEXTS = ["", "XNA", "XAP", "NA", "N/A", "#N/A", "NaN", "nan", "-NaN", "-nan", "NULL", "null", "None", "<NA>"]
+DATASETS = ("application_train", "application_test")
+
+
+def connect(database: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A fresh DuckDB connection; insertion order is kept, since rowid orders each client's rows."""
+    con = duckdb.connect(str(database))
+    con.execute("SET preserve_insertion_order = true")
+    return con
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """``table`` loaded from the CSV file in file order, typed as the SQL expects (other columns skipped)."""
+    columns = RAW_COLUMNS[table]
+    present = set(_header(path))
+    types = ", ".join(f"{_sql_literal(c)}: '{t}'" for c, t in columns.items() if c in present)
+    select = ", ".join(f'"{c}"' if c in present else f'CAST(NULL AS {t}) AS "{c}"' for c, t in columns.items())
+    nulls = ", ".join(_sql_literal(v) for v in NULL_TEXTS)
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE \"{table}\" AS SELECT {select} FROM read_csv({_sql_literal(path)}, "
+                    f"header = true, types = {{{types}}}, nullstr = [{nulls}], auto_detect = true)")
+    except duckdb.Error as exc:
+        raise DataError(f"{path.name}: unreadable content ({str(exc).splitlines()[0][:300]})") from exc
+
+
+def _empty_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    cols = ", ".join(f'"{c}" {t}' for c, t in RAW_COLUMNS[table].items())
+    con.execute(f'CREATE OR REPLACE TABLE "{table}" ({cols})')
+
+
+def register_folder(con: duckdb.DuckDBPyConnection, data_dir: Path, dataset: str) -> list[str]:
+    """Expose a Kaggle-format folder to the SQL: ``dataset``'s file as ``application``, every history table
+    present as itself, every absent one as an empty table. Returns the history tables present.
+
+    Raises
+    ------
+    DataError
+        When the application file or a required column of a present file is missing.
+    """
+    if dataset not in DATASETS:
+        raise ValueError(f"dataset must be one of {DATASETS}, got {dataset!r}")
+    data_dir = Path(data_dir)
+    present = []
+    for table in RAW_COLUMNS:
+        stem = dataset if table == "application" else table
+        path = find_table(data_dir, stem)
+        if path is None:
+            if table == "application":
+                raise DataError(f"missing file: {data_dir / stem}.csv (or .csv.gz)")
+            _empty_table(con, table)
+            continue
+        header = _header(path)
+        missing = [c for c in SCHEMAS[stem].required if c not in header]
+        if missing:
+            raise DataError(f"{path.name}: missing required column(s) {', '.join(missing)}")
+        _csv_table(con, table, path)
+        if table != "application":
+            present.append(table)
+    return present
+
+
+def register_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame | None]) -> None:
+    """Expose in-memory raw tables (Kaggle names and columns) to the SQL; absent tables or columns are empty/NULL."""
+    for table, columns in RAW_COLUMNS.items():
+        frame = frames.get(table)
+        if frame is None:
+            _empty_table(con, table)
+            continue
+        typed = pd.DataFrame({c: _typed(frame[c], t) if c in frame.columns else pd.Series([None] * len(frame),
+                                                                                        dtype="object")
+                              for c, t in columns.items()})
+        name = f"_frame_{table}"
+        con.register(name, typed)
+        select = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in columns.items())
+        con.execute(f'CREATE OR REPLACE TABLE "{table}" AS SELECT {select} FROM {name}')
+        con.unregister(name)
+
+
+def _typed(series: pd.Series, sql_type: str) -> pd.Series:
+    if sql_type == "VARCHAR":
+        return series.astype("object").where(series.notna(), None).map(lambda v: v if v is None else str(v))
+    return pd.to_numeric(series, errors="raise").astype("float64" if sql_type == "DOUBLE" else "Int64")
+
+
+def register_category_codes(con: duckdb.DuckDBPyConnection, categories: dict[str, list[str]]) -> None:
+    """The ``category_codes`` table: the model's integer code of each category text (list order)."""
+    rows = [(feature, value, code) for feature, values in categories.items() for code, value in enumerate(values)]
+    con.execute("CREATE OR REPLACE TEMP TABLE category_codes (feature VARCHAR, value VARCHAR, code INTEGER)")
+    if rows:
+        con.executemany("INSERT INTO category_codes VALUES (?, ?, ?)", rows)
+
+
+def learn_categories(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Code order of each category column, learned from ``application`` (sorted texts; no target involved)."""
+    learned = {}
+    for col in APPLICATION_CATEGORIES:
+        values = con.execute(f'SELECT DISTINCT category("{col}") FROM application').fetchall()
+        learned[col] = sorted(str(v) for (v,) in values if v is not None)
+    return learned
+
+
+def run_definitions(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Create the definitions' views (tables and category_codes must exist first: DuckDB binds views)."""
+    macros, views = SQL_FILES[0], SQL_FILES[1:]
+    con.execute((Path(sql_dir) / macros).read_text(encoding="utf-8"))
+    for name in views:
+        con.execute((Path(sql_dir) / name).read_text(encoding="utf-8"))
+
+
+def fetch_inputs(con: duckdb.DuckDBPyConnection, columns: list[str] | None = None) -> pd.DataFrame:
+    """The ``model_inputs`` view as float32 (NaN = missing), indexed by SK_ID_CURR; ``columns`` selects and orders.
+
+    Raises
+    ------
+    DataError
+        When a value cannot be read (the message names the file, column and line DuckDB reports) or
+        an SK_ID_CURR appears twice.
+    """
+    try:
+        frame = con.execute("SELECT * FROM model_inputs").df()
+    except duckdb.Error as exc:
+        raise DataError(f"unreadable content ({str(exc).splitlines()[0][:300]})") from exc
+    frame = frame.set_index("SK_ID_CURR")
+    if frame.index.has_duplicates:
+        dup = frame.index[frame.index.duplicated()][0]
+        raise DataError(f"application: SK_ID_CURR {dup} appears more than once")
+    if columns is not None:
+        unknown = [c for c in columns if c not in frame.columns]
+        if unknown:
+            raise DataError(f"the feature definitions compute no input named {', '.join(unknown)}")
+        frame = frame[columns]
+    out = frame.astype(np.float32)
+    out.index = out.index.astype(np.int64)
+    return out
+
+
+def compute_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]] | None = None,
+                   columns: list[str] | None = None, sql_dir: Path = SQL_DIR
+                   ) -> tuple[pd.DataFrame, dict[str, list[str]], list[str]]:
+    """Model inputs of every application of ``dataset`` in a Kaggle folder.
+
+    Returns the inputs, the category codes used (learned from the data when ``categories`` is None)
+    and the history tables present in the folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="pad-features-") as scratch:
+        con = connect(Path(scratch) / "raw.duckdb")
+        try:
+            con.execute(f"SET temp_directory = {_sql_literal(Path(scratch) / 'spill')}")
+            present = register_folder(con, data_dir, dataset)
+            categories = learn_categories(con) if categories is None else categories
+            register_category_codes(con, categories)
+            run_definitions(con, sql_dir)
+            return fetch_inputs(con, columns), categories, present
+        finally:
+            con.close()
+
+
+def compute_frames(frames: dict[str, pd.DataFrame | None], categories: dict[str, list[str]],
+                   columns: list[str] | None = None, sql_dir: Path = SQL_DIR) -> pd.DataFrame:
+    """Model inputs of in-memory raw tables (``application`` plus any history table)."""
+    con = connect()
+    try:
+        register_frames(con, frames)
+        register_category_codes(con, categories)
+        run_definitions(con, sql_dir)
+        return fetch_inputs(con, columns)
+    finally:
+        con.close()
