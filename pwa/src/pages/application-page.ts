@@ -17,6 +17,7 @@ import {
 import { ImportError, importApplication } from '../application/import-file.js';
 import { applicationSchema } from '../application/schema-loader.js';
 import { applicationSections, editableHistory, historySection, isRequired, type Section } from '../application/sections.js';
+import { decisionSentence } from '../charts/decision.js';
 import '../components/application-result.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -128,6 +129,7 @@ export class ApplicationPage extends LitElement {
       const { data } = await services().api.scoreApplication(body);
       this.result = { score: data, body };
       this.status = null;
+      announce(decisionSentence(data.probability, data.threshold, getLocale()));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('application-result')?.focus();
     } catch (error) {
