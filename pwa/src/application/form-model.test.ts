@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemaFixture as schema } from './fixtures.js';
 import {
-  addRow, applyApiErrors, columnOf, displayText, emptyForm, fieldKey, fieldText, formIssues, fromBody, isNotEmployed, parseFieldKey,
+  addRow, applyApiErrors, columnOf, displayText, emptyForm, emptyRows, fieldKey, fieldText, formIssues, fromBody, isNotEmployed, parseFieldKey,
   parseInput, removeRow, setField, setNotEmployed, toBody, type FieldRef,
 } from './form-model.js';
 
@@ -60,6 +60,7 @@ describe('application form model', () => {
     s = setField(s, col('bureau', 'DAYS_CREDIT'), { table: 'bureau', row: 0, column: 'DAYS_CREDIT' }, '12');
     s = setField(s, col('bureau', 'AMT_CREDIT_SUM'), { table: 'bureau', row: 1, column: 'AMT_CREDIT_SUM' }, 'x');
     expect(toBody(s).bureau).toEqual([{ DAYS_CREDIT: -365 }, {}]);
+    expect(emptyRows(s)).toEqual([{ table: 'bureau', row: 1 }]);
     s = removeRow(s, 'bureau', 0);
     expect(s.history.bureau).toEqual([{ AMT_CREDIT_SUM: null }]);
     expect(s.issues).toEqual({});

@@ -141,6 +141,20 @@ export function formIssues(state: FormState): string[] {
   return Object.entries(state.issues).filter(([, i]) => i.source === 'form').map(([k]) => k);
 }
 
+/**
+ * History rows the advisor added but left empty. Sent, an empty row would still count as a
+ * credit (BUREAU_COUNT, …): the form asks to fill it in or remove it instead.
+ */
+export function emptyRows(state: FormState): { table: HistoryTable; row: number }[] {
+  const out: { table: HistoryTable; row: number }[] = [];
+  for (const table of historyTables) {
+    (state.history[table] ?? []).forEach((r, row) => {
+      if (Object.values(r).every((v) => v === null || v === undefined || v === '')) out.push({ table, row });
+    });
+  }
+  return out;
+}
+
 const present = (row: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 

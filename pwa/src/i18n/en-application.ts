@@ -37,6 +37,7 @@ export const enApplication: ApplicationMessages = {
   missingChoice: 'Not given',
   unknownChoice: '{v} (imported value)',
   formError: { number: 'Type a number.', integer: 'Type a whole number.' },
+  emptyRow: 'Row {n} of “{table}” is empty: fill it in or remove it.',
   submit: 'Compute the score',
   reset: 'Clear the form',
   running: 'Computing…',

@@ -35,6 +35,7 @@ export const frApplication = {
   missingChoice: 'Non renseigné',
   unknownChoice: '{v} (valeur importée)',
   formError: { number: 'Saisissez un nombre.', integer: 'Saisissez un nombre entier.' },
+  emptyRow: 'La ligne {n} de « {table} » est vide : remplissez-la ou retirez-la.',
   submit: 'Calculer le score',
   reset: 'Vider le formulaire',
   running: 'Calcul en cours…',

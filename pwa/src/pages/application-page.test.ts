@@ -98,6 +98,22 @@ describe('<application-page>', () => {
     expect(root.querySelector('#app-status')?.textContent).toContain('Corrigez les champs signalés');
   });
 
+  it('asks to fill in or remove an empty history row instead of sending it as a credit', async () => {
+    handler = () => json(score);
+    const { el, root } = await mount();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Ajouter un crédit')!.click();
+    await settle(el);
+    expect(root.querySelectorAll('fieldset[data-table="bureau"] fieldset.row')).toHaveLength(1);
+    submit(root);
+    await settle(el);
+    expect(posted).toHaveLength(0);
+    expect(root.querySelector('#app-status')?.textContent).toContain('La ligne 1 de « Crédits en cours ou passés (autres organismes) » est vide');
+    type(root, 'f-bureau-0-DAYS_CREDIT', '12');
+    submit(root);
+    await settle(el);
+    expect(posted[0]!.body).toEqual({ application: {}, bureau: [{ DAYS_CREDIT: -365 }] });
+  });
+
   it('shows the score and the reasons grouped by theme, largest first, in points', async () => {
     handler = () => json(score);
     const { el, root } = await mount();

@@ -11,7 +11,7 @@ import { announce } from '../announce.js';
 import type { ApplicationBody, ApplicationSchema, ApplicationScore, SchemaColumn } from '../api/application-types.js';
 import { ApiError } from '../api/client.js';
 import {
-  addRow, applyApiErrors, clearApiErrors, emptyForm, formIssues, fromBody, isNotEmployed, parseFieldKey, removeRow,
+  addRow, applyApiErrors, clearApiErrors, emptyForm, emptyRows, formIssues, fromBody, isNotEmployed, parseFieldKey, removeRow,
   setField, setNotEmployed, toBody, type FieldRef, type FormState,
 } from '../application/form-model.js';
 import { ImportError, importApplication } from '../application/import-file.js';
@@ -118,6 +118,13 @@ export class ApplicationPage extends LitElement {
     if (unreadable.length) {
       this.status = { text: m.fixFirst, kind: 'error' };
       void this.focusField(unreadable[0]!);
+      return;
+    }
+    const empty = emptyRows(this.form)[0];
+    if (empty) {
+      this.status = { text: fill(m.emptyRow, { n: empty.row + 1, table: m.sections[empty.table as 'bureau'] ?? empty.table }), kind: 'error' };
+      const first = this.renderRoot.querySelector<HTMLElement>(`fieldset[data-table="${empty.table}"] fieldset.row:nth-of-type(${empty.row + 1}) :is(input, select)`);
+      first?.focus();
       return;
     }
     this.form = clearApiErrors(this.form);
