@@ -12,7 +12,7 @@ from sklearn.metrics import roc_curve
 
 from model.config import MODEL_VERSION, CostModel, TrainConfig
 from model.data import load_tables
-from model.features.build import FeatureSet, build_features, build_relational
+from model.features.build import FeatureSet, features_of_folder
 from model.progress import Progress
 from model.train.compare import compare_baselines, nested_lightgbm, summarise
 from model.train.cost import best_threshold, cost_curve, cross_fitted_confusion
@@ -46,14 +46,14 @@ def _roc_points(y: np.ndarray, proba: np.ndarray, max_points: int = 101) -> dict
 def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progress) -> TrainedModel:
     """Compare the candidates, estimate the tuned LightGBM by nested CV, then fit it on all labelled clients."""
     with log.step("loading tables"):
-        tables = load_tables(data_dir, need_train=True)
-        log(f"application_train: {len(tables.train):,} clients; relational tables: {', '.join(tables.present) or 'none'}")
-    with log.step("building features"):
-        relational = build_relational(tables)
-        train = build_features(tables.train, relational)
-        new = (build_features(tables.test, relational, train.categories, train.names)
+        # The application tables only: the features are built from the folder by DuckDB (out of core).
+        tables = load_tables(data_dir, need_train=True, relational=False)
+    with log.step("building features (model/features/sql, DuckDB)"):
+        train, present = features_of_folder(data_dir, "application_train")
+        new = (features_of_folder(data_dir, "application_test", train.categories, train.names)[0]
                if tables.test is not None else None)
-        log(f"{train.X.shape[1]} features")
+        log(f"application_train: {len(tables.train):,} clients; relational tables: {', '.join(present) or 'none'}; "
+            f"{train.X.shape[1]} features")
     y = tables.train["TARGET"].to_numpy().astype(int)
     folds = fold_ids(y, config.n_folds, config.seed)
     with log.step(f"comparing models ({config.n_folds}-fold stratified CV)"):
@@ -72,7 +72,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
         "model_version": MODEL_VERSION, "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": config.seed, "fast_mode": config.fast,
         "data": {"n_train": int(len(y)), "n_defaulted": int(y.sum()), "n_new": int(len(new.X)) if new else 0,
-                 "feature_count": int(train.X.shape[1]), "tables": ["application"] + tables.present},
+                 "feature_count": int(train.X.shape[1]), "tables": ["application"] + present},
         "cost": {"fn_cost": cost.fn_cost, "fp_cost": cost.fp_cost},
         "comparison": rows,
         "search": {"method": "optuna TPE, objective ROC AUC", "trials_per_fold": config.n_trials,

@@ -1,4 +1,4 @@
-"""Batch scoring of a Kaggle-format folder with the committed artifacts (ONNX model, same feature code)."""
+"""Batch scoring of a Kaggle-format folder with the committed artifacts (ONNX model, the same feature SQL)."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from model.artifacts import read_manifest
-from model.data import DataError, load_tables
+from model.data import DataError
+from model.data.load import find_table
 from model.export.onnx_export import run_onnx
-from model.features.build import build_features, build_relational
+from model.features.build import features_of_folder
 
 
 def load_feature_spec(art_dir: Path) -> tuple[list[str], dict[str, list[str]]]:
@@ -35,9 +36,13 @@ def score_folder(data_dir: Path, art_dir: Path) -> pd.DataFrame:
     model_path = art_dir / "model.onnx"
     if not model_path.is_file():  # before reading the data: a missing model should fail fast
         raise DataError(f"missing artifact file: {model_path}")
-    tables = load_tables(data_dir, need_train=False)
-    app = tables.test if tables.test is not None else tables.train
-    features = build_features(app, build_relational(tables), categories, names)
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError(f"data folder not found: {data_dir}")
+    if find_table(data_dir, "application_test") is None and find_table(data_dir, "application_train") is None:
+        raise DataError(f"missing file: {data_dir}/application_train.csv or application_test.csv (or .csv.gz)")
+    dataset = "application_test" if find_table(data_dir, "application_test") is not None else "application_train"
+    features, _ = features_of_folder(data_dir, dataset, categories, names)
     proba, _ = run_onnx(model_path.read_bytes(), features.X.to_numpy(np.float64))
     threshold = float(manifest["threshold"])
     return pd.DataFrame({

@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.features.application import DAYS_EMPLOYED_PLACEHOLDER, DAYS_PER_YEAR
 
 SCHEMA = """
 CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, target INTEGER, probability REAL NOT NULL,
@@ -17,6 +16,9 @@ CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, target INTE
 CREATE TABLE features (id INTEGER PRIMARY KEY, vector BLOB NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
+# For display only (the model's inputs come from model/features/sql/): Kaggle's "not employed" placeholder.
+DAYS_EMPLOYED_PLACEHOLDER = 365243
+DAYS_PER_YEAR = 365.25
 INDEXED = ("age_years", "income", "credit_amount", "annuity", "probability", "contract_type", "gender", "dataset")
 
 

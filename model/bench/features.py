@@ -1,11 +1,14 @@
-"""Feature-building benchmark on a replicated Kaggle folder: pandas (the former code) against DuckDB (the SQL).
+"""Feature-building benchmark on a replicated Kaggle folder: DuckDB (the SQL definitions) against the former
+pandas code.
 
 The sample's tables are written ``factor`` times into a folder outside the repo, every copy with fresh
 SK_ID_CURR / SK_ID_BUREAU / SK_ID_PREV, so that 77x is about the size of the full download (307,511
-clients). Each engine then reads that folder and builds the model inputs of application_train in its own
-process, so the printed peak resident memory is that engine's alone (reading included).
+clients). The engine then reads that folder and builds the model inputs of application_train in its own
+process, so the printed peak resident memory is its alone (reading included). The pandas feature code
+no longer exists (the SQL is the single definition); its figures, measured the same way on the same
+folder just before it was removed, are printed beside for comparison.
 
-Run: `make bench-model` (or `python -m model.bench.features [--factor 77] [--engines duckdb pandas]`).
+Run: `make bench-model` (or `python -m model.bench.features [--factor 77]`).
 """
 from __future__ import annotations
 
@@ -56,24 +59,20 @@ def replicate_folder(src: Path, dst: Path, factor: int) -> dict[str, int]:
     return rows
 
 
-def _pandas(folder: Path) -> int:
-    from model.data import load_tables
-    from model.features.build import build_features, build_relational
-
-    tables = load_tables(folder, need_train=True)
-    return build_features(tables.train, build_relational(tables)).X.shape[0]
+# The former pandas code (load_tables + build_features), 77x folder, 2 shared cores, 2026-12-01.
+PANDAS_77X = {"engine": "pandas (former)", "clients": 308_000, "seconds": 413.4, "peak_mib": 11_334}
 
 
 def _duckdb(folder: Path) -> int:
     from model.features.engine import compute_folder
 
-    return compute_folder(folder, "application_train").shape[0]
+    return compute_folder(folder, "application_train")[0].shape[0]
 
 
 def run_one(engine: str, folder: Path) -> dict:
     """Read ``folder`` and build application_train's model inputs with ``engine``; time and peak memory."""
     start = time.perf_counter()
-    n_clients = {"pandas": _pandas, "duckdb": _duckdb}[engine](folder)
+    n_clients = {"duckdb": _duckdb}[engine](folder)
     seconds = time.perf_counter() - start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"engine": engine, "clients": n_clients, "seconds": round(seconds, 1), "peak_mib": round(peak_mib)}
@@ -83,8 +82,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m model.bench.features")
     parser.add_argument("--factor", type=int, default=defaults["factor"])
     parser.add_argument("--folder", type=Path, default=defaults["folder"])
-    parser.add_argument("--engines", nargs="+", default=["duckdb"], choices=["duckdb", "pandas"])
-    parser.add_argument("--one", choices=["duckdb", "pandas"], help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=["duckdb"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one, args.folder)))
@@ -92,15 +90,17 @@ def main(argv: list[str]) -> int:
     folder = args.folder / f"x{args.factor}"
     rows = replicate_folder(SAMPLE_DIR, folder, args.factor)
     print(f"{args.factor}x sample in {folder}: " + ", ".join(f"{k} {v:,}" for k, v in rows.items()), flush=True)
-    print(f"{'engine':>8} {'clients':>9} {'read + features (s)':>20} {'peak memory (MiB)':>18}", flush=True)
-    for engine in args.engines:
-        out = subprocess.run([sys.executable, "-m", "model.bench.features", "--one", engine, "--folder", str(folder)],
-                             capture_output=True, text=True, check=False)
-        if out.returncode != 0:
-            print(f"{engine:>8} failed: {out.stderr.strip().splitlines()[-1] if out.stderr else out.returncode}")
-            return 1
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{engine:>8} {r['clients']:>9,} {r['seconds']:>20} {r['peak_mib']:>18,}", flush=True)
+    print(f"{'engine':>16} {'clients':>9} {'read + features (s)':>20} {'peak memory (MiB)':>18}", flush=True)
+    out = subprocess.run([sys.executable, "-m", "model.bench.features", "--one", "duckdb", "--folder", str(folder)],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        print(f"{'duckdb':>16} failed: {out.stderr.strip().splitlines()[-1] if out.stderr else out.returncode}")
+        return 1
+    rows = [json.loads(out.stdout.strip().splitlines()[-1])]
+    if args.factor == 77:
+        rows.append(PANDAS_77X)
+    for r in rows:
+        print(f"{r['engine']:>16} {r['clients']:>9,} {r['seconds']:>20} {r['peak_mib']:>18,}", flush=True)
     return 0
 
 

@@ -9,7 +9,8 @@ import csv
 import gzip
 from pathlib import Path
 
-from model.features.application import BINARY, CATEGORICAL
+from model.features.raw_columns import APPLICATION_CATEGORIES as CATEGORICAL
+from model.features.raw_columns import APPLICATION_FLAGS as BINARY
 from model.features.labels_fr import FEATURE_LABELS_FR
 
 # name: (label, unit, description or None to use the Kaggle description)

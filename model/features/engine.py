@@ -93,6 +93,7 @@ def register_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFra
         if frame is None:
             _empty_table(con, table)
             continue
+        frame = frame.reset_index(drop=True)
         typed = pd.DataFrame({c: _typed(frame[c], t) if c in frame.columns else pd.Series([None] * len(frame),
                                                                                         dtype="object")
                               for c, t in columns.items()})
@@ -119,6 +120,7 @@ def register_category_codes(con: duckdb.DuckDBPyConnection, categories: dict[str
 
 def learn_categories(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """Code order of each category column, learned from ``application`` (sorted texts; no target involved)."""
+    con.execute((SQL_DIR / SQL_FILES[0]).read_text(encoding="utf-8"))  # the SQL's own notion of a missing text
     learned = {}
     for col in APPLICATION_CATEGORIES:
         values = con.execute(f'SELECT DISTINCT category("{col}") FROM application').fetchall()
@@ -143,14 +145,14 @@ def fetch_inputs(con: duckdb.DuckDBPyConnection, columns: list[str] | None = Non
         When a value cannot be read (the message names the file, column and line DuckDB reports) or
         an SK_ID_CURR appears twice.
     """
+    _check_application_ids(con)
     try:
-        frame = con.execute("SELECT * FROM model_inputs").df()
+        # In the application table's own row order (file order), not the view's id order.
+        frame = con.execute("SELECT m.* FROM model_inputs AS m JOIN (SELECT SK_ID_CURR, rowid AS row_order "
+                            "FROM application) AS a USING (SK_ID_CURR) ORDER BY a.row_order").df()
     except duckdb.Error as exc:
         raise DataError(f"unreadable content ({str(exc).splitlines()[0][:300]})") from exc
     frame = frame.set_index("SK_ID_CURR")
-    if frame.index.has_duplicates:
-        dup = frame.index[frame.index.duplicated()][0]
-        raise DataError(f"application: SK_ID_CURR {dup} appears more than once")
     if columns is not None:
         unknown = [c for c in columns if c not in frame.columns]
         if unknown:
@@ -159,6 +161,16 @@ def fetch_inputs(con: duckdb.DuckDBPyConnection, columns: list[str] | None = Non
     out = frame.astype(np.float32)
     out.index = out.index.astype(np.int64)
     return out
+
+
+def _check_application_ids(con: duckdb.DuckDBPyConnection) -> None:
+    missing = con.execute("SELECT count(*) FROM application WHERE SK_ID_CURR IS NULL").fetchone()[0]
+    if missing:
+        raise DataError(f"application: {missing} row(s) without SK_ID_CURR")
+    dup = con.execute("SELECT SK_ID_CURR FROM application GROUP BY SK_ID_CURR HAVING count(*) > 1 "
+                      "ORDER BY SK_ID_CURR LIMIT 1").fetchone()
+    if dup:
+        raise DataError(f"application: SK_ID_CURR {dup[0]} appears more than once")
 
 
 def compute_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]] | None = None,
