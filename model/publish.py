@@ -10,7 +10,7 @@ from model.artifacts import FIXTURES, write_json, write_manifest
 from model.config import MODEL_VERSION
 from model.explain import global_importance, shap_contributions
 from model.export import check_parity, flatten_trees, to_onnx
-from model.features.catalogue import describe_features
+from model.features.catalogue import describe_features, describe_groups
 from model.pipeline import TrainedModel
 from model.progress import Progress
 from model.report import drift_table, fairness_table, population_stats
@@ -82,7 +82,7 @@ def publish(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progress)
         write_store(out_dir / "clients.sqlite", display, X_all,
                     {"model_version": MODEL_VERSION, "feature_count": str(len(names))})
 
-    write_json(out_dir / "features.json", {"features": catalogue})
+    write_json(out_dir / "features.json", {"features": catalogue, "groups": describe_groups(names)})
     write_json(out_dir / "metrics.json", trained.metrics)
     write_json(out_dir / "population.json", population)
     write_json(out_dir / "importance.json", importance)
