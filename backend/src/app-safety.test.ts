@@ -1,6 +1,7 @@
 /** Cross-cutting HTTP behaviour: routing errors, CORS, headers, request ids, logs, rate limit, docs. */
 import { expect } from 'chai';
 import request from 'supertest';
+import { createTinyApplicationsApp } from './testing/tiny-features.js';
 import { createTinyApp, TINY_IDS, type TinyApp } from './testing/tiny-model.js';
 
 function expectProblem(res: request.Response, status: number): void {
@@ -13,8 +14,8 @@ describe('API safety (tiny model)', () => {
   let tiny: TinyApp;
   let server: ReturnType<TinyApp['app']['callback']>;
 
-  before(() => {
-    tiny = createTinyApp();
+  before(async () => {
+    tiny = await createTinyApplicationsApp();
     server = tiny.app.callback();
   });
   after(() => tiny.close());

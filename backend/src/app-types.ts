@@ -1,5 +1,9 @@
 /** What createApp() needs; tests build these from a tiny model and fake parts. */
 import type { Config } from './config.js';
+import type { ApplicationSchema } from './features/application-schema.js';
+import type { FeatureEngine } from './features/engine.js';
+import type { ScoreRequirement } from './features/score-requirements.js';
+import type { RawClientSource } from './store/raw-clients.js';
 import type { Logger } from './http/logger.js';
 import type { Metrics } from './http/metrics.js';
 import type { ModelContext } from './services/model-context.js';
@@ -20,4 +24,15 @@ export interface AppDeps {
   logger: Logger;
   state: AppState;
   metrics: Metrics;
+  /** The feature engine and application schema; absent, the applications endpoints are not served. */
+  applications?: ApplicationDeps;
+}
+
+export interface ApplicationDeps {
+  engine: FeatureEngine;
+  schema: ApplicationSchema;
+  /** Raw rows of the stored clients (for their what-if). */
+  rawClients?: RawClientSource;
+  /** Required application fields and the inputs derived from them (the under-specified rule of POST /v1/score). */
+  scoreRequirements?: ScoreRequirement[];
 }

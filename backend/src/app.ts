@@ -14,11 +14,14 @@ import { rateLimit } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { unmatchedRoute } from './http/unmatched.js';
+import { WorkGate } from './http/work-gate.js';
+import { applicationRoutes } from './routes/applications.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
 import { scoreRoutes } from './routes/score.js';
 import { staticDocRoutes } from './routes/static-docs.js';
+import { ApplicationService } from './services/applications.js';
 import { ScoringService } from './services/scoring.js';
 
 export type { AppDeps, AppState } from './app-types.js';
@@ -45,8 +48,14 @@ export function createApp(deps: AppDeps): Koa {
   healthRoutes(router, deps.state, deps.model.modelVersion);
   metaRoutes(router, deps);
   staticDocRoutes(router, deps);
-  clientRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
-  scoreRoutes(router, scoring, guard, deps.config.bodyLimitBytes);
+  // One gate for every batch endpoint: their memory adds up whichever route they came by.
+  const gate = new WorkGate();
+  const apps = deps.applications;
+  const service = apps ? new ApplicationService(scoring, apps.engine) : undefined;
+  const whatIf = service && apps?.rawClients ? { applications: service, schema: apps.schema, rawClients: apps.rawClients } : undefined;
+  clientRoutes(router, scoring, guard, deps.config.bodyLimitBytes, whatIf);
+  scoreRoutes(router, scoring, guard, deps.config.bodyLimitBytes, gate, apps?.scoreRequirements);
+  if (service && apps) applicationRoutes(router, { applications: service, schema: apps.schema, guard, bodyLimit: deps.config.bodyLimitBytes, gate });
 
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(securityHeaders(deps.config.nodeEnv === 'production'));

@@ -13,7 +13,7 @@ function raw(body: unknown): RawApplication {
 }
 
 describe('feature engine (DuckDB)', () => {
-  const { bundle, cleanup } = tinySqlBundle(HISTORY_FEATURES);
+  const { bundle, cleanup } = tinySqlBundle();
   let engine: FeatureEngine;
   before(async () => {
     engine = await FeatureEngine.create(bundle, HISTORY_FEATURES);
@@ -64,12 +64,22 @@ describe('feature engine (DuckDB)', () => {
       expect.fail('created');
     } catch (err) {
       expect(err).to.be.instanceOf(FeatureEngineError);
-      expect((err as Error).message).to.match(/column 2 is EXT_SOURCE_2, expected AGE_YEARS/);
+      expect((err as Error).message).to.match(/computes EXT_SOURCE_2 before AGE_YEARS: not in features.json order/);
+    }
+  });
+
+  it('refuses a model input the definitions do not compute', async () => {
+    const extra = [...HISTORY_FEATURES, { ...HISTORY_FEATURES[0]!, name: 'NOT_DEFINED' }];
+    try {
+      await FeatureEngine.create(bundle, extra);
+      expect.fail('created');
+    } catch (err) {
+      expect((err as Error).message).to.match(/does not compute NOT_DEFINED/);
     }
   });
 
   it('refuses definitions that do not run', async () => {
-    const broken = { ...bundle, definitions: [{ name: 'bureau.sql', sql: 'CREATE TEMP VIEW x AS SELECT nope FROM bureau' }] };
+    const broken = { ...bundle, definitions: [...bundle.definitions, { name: 'zz.sql', sql: 'CREATE TEMP VIEW x AS SELECT nope FROM bureau' }] };
     try {
       await FeatureEngine.create(broken, HISTORY_FEATURES);
       expect.fail('created');

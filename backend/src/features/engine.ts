@@ -9,7 +9,7 @@ import type { FeatureInfo } from '../store/artifact-schemas.js';
 import type { RawApplication, Row } from './application-body.js';
 import { KEY_COLUMNS } from './application-body.js';
 import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } from './application-schema.js';
-import type { SqlBundle } from './sql-bundle.js';
+import { FINAL_VIEW, type SqlBundle } from './sql-bundle.js';
 
 export const engineDefaults = {
   /** Connections (hence requests building features at once). */
@@ -110,7 +110,7 @@ export class FeatureEngine {
     const slots: Slot[] = [];
     try {
       const shared = await instance.connect();
-      await shared.run('CREATE TABLE category_codes (feature VARCHAR, category VARCHAR, code INTEGER)');
+      await shared.run('CREATE TABLE category_codes (feature VARCHAR, value VARCHAR, code INTEGER)');
       const codes = await shared.createAppender('category_codes');
       for (const [feature, text, code] of categoryRows(features)) {
         codes.appendVarchar(feature);
@@ -120,13 +120,8 @@ export class FeatureEngine {
       }
       codes.closeSync();
       shared.closeSync();
-      for (let i = 0; i < (options.connections ?? engineDefaults.connections); i++) slots.push(await openSlot(instance, bundle, layouts));
-      const columns = (await slots[0]!.connection.runAndReadAll(slots[0]!.query)).columnNames();
-      if (columns[0] !== 'SK_ID_CURR' || columns.length !== names.length + 1 || columns.slice(1).some((c, j) => c !== names[j])) {
-        const differ = columns.slice(1).findIndex((c, j) => c !== names[j]);
-        throw new FeatureEngineError(`${bundle.finalQuery.name} returns ${columns.length} columns, expected SK_ID_CURR then the ${names.length} features of features.json in order`
-          + (differ >= 0 ? ` (column ${differ + 2} is ${columns[differ + 1]}, expected ${names[differ]})` : ''));
-      }
+      for (let i = 0; i < (options.connections ?? engineDefaults.connections); i++) slots.push(await openSlot(instance, bundle, layouts, names));
+      await checkInputs(slots[0]!.connection, names);
     } catch (err) {
       for (const s of slots) s.connection.closeSync();
       instance.closeSync();
@@ -199,14 +194,29 @@ export class FeatureEngine {
   }
 }
 
-async function openSlot(instance: DuckDBInstance, bundle: SqlBundle, layouts: TableLayout[]): Promise<Slot> {
+/**
+ * model_inputs computes every input the definitions know, in model-input order; the model reads
+ * the features.json subset, which must appear there in the same order.
+ */
+async function checkInputs(connection: DuckDBConnection, names: string[]): Promise<void> {
+  const columns = (await connection.runAndReadAll(`SELECT * FROM ${FINAL_VIEW} LIMIT 0`)).columnNames();
+  if (columns[0] !== 'SK_ID_CURR') throw new FeatureEngineError(`view ${FINAL_VIEW} must start with SK_ID_CURR, starts with ${columns[0]}`);
+  const absent = names.filter((n) => !columns.includes(n));
+  if (absent.length > 0) throw new FeatureEngineError(`view ${FINAL_VIEW} does not compute ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''} (features.json lists them)`);
+  const positions = names.map((n) => columns.indexOf(n));
+  const out = positions.findIndex((p, j) => j > 0 && p < positions[j - 1]!);
+  if (out >= 0) throw new FeatureEngineError(`view ${FINAL_VIEW} computes ${names[out]} before ${names[out - 1]}: not in features.json order`);
+}
+
+async function openSlot(instance: DuckDBInstance, bundle: SqlBundle, layouts: TableLayout[], names: string[]): Promise<Slot> {
   const connection = await instance.connect();
   for (const layout of layouts) {
     const columns = layout.columns.map((c) => `${quote(c.name)} ${c.sqlType}`).join(', ');
     await connection.run(`CREATE TEMP TABLE ${quote(layout.name)} (${columns})`);
   }
   for (const file of bundle.definitions) await connection.run(file.sql);
-  return { connection, query: bundle.finalQuery.sql };
+  const select = ['SK_ID_CURR', ...names].map(quote).join(', ');
+  return { connection, query: `SELECT ${select} FROM ${FINAL_VIEW} ORDER BY SK_ID_CURR` };
 }
 
 /**

@@ -11,8 +11,11 @@ import { parseApplicationSchema, type ApplicationSchema } from './application-sc
 
 export const SQL_DIR = 'features-sql';
 export const SCHEMA_FILE = `${SQL_DIR}/application-schema.json`;
-/** The query that returns SK_ID_CURR and the model inputs in features.json order. */
+/** Helpers (macros) every definition uses: run first. */
+export const HELPERS = 'macros.sql';
+/** Defines the view model_inputs (SK_ID_CURR then every computed input): run last. */
 export const FINAL_QUERY = 'model_inputs.sql';
+export const FINAL_VIEW = 'model_inputs';
 
 export interface SqlFile {
   name: string;
@@ -20,14 +23,13 @@ export interface SqlFile {
 }
 
 export interface SqlBundle {
-  /** Definitions run before the final query, in order. */
+  /** Every definition in run order: macros.sql, the per-table files by name, model_inputs.sql. */
   definitions: SqlFile[];
-  finalQuery: SqlFile;
   schema: ApplicationSchema;
 }
 
-/** The definitions of a folder, with their run order: per-table files (by name), then model_inputs.sql. */
-export function readSqlFolder(dir: string): { definitions: SqlFile[]; finalQuery: SqlFile } {
+/** The definitions of a folder in run order: macros.sql, the per-table files (by name), then model_inputs.sql. */
+export function readSqlFolder(dir: string): { definitions: SqlFile[] } {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.sql')).sort();
@@ -36,14 +38,15 @@ export function readSqlFolder(dir: string): { definitions: SqlFile[]; finalQuery
   }
   if (!names.includes(FINAL_QUERY)) throw new ArtifactError(path.join(dir, FINAL_QUERY), 'is missing');
   const read = (name: string): SqlFile => ({ name, sql: fs.readFileSync(path.join(dir, name), 'utf8') });
-  return { definitions: names.filter((n) => n !== FINAL_QUERY).map(read), finalQuery: read(FINAL_QUERY) };
+  const rank = (name: string): number => (name === HELPERS ? 0 : name === FINAL_QUERY ? 2 : 1);
+  return { definitions: [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).map(read) };
 }
 
 /** Load the bundle of an artifact folder; every file must be in the manifest (hence verified). */
 export function loadSqlBundle(artifactsDir: string, manifest: Manifest): SqlBundle {
   const dir = path.join(artifactsDir, SQL_DIR);
   const bundle = readSqlFolder(dir);
-  for (const name of [...bundle.definitions.map((f) => f.name), FINAL_QUERY]) {
+  for (const name of bundle.definitions.map((f) => f.name)) {
     if (!(`${SQL_DIR}/${name}` in manifest.files)) {
       throw new ArtifactError(path.join(artifactsDir, 'manifest.json'), `files does not list ${SQL_DIR}/${name}: an unverified feature definition is never run`);
     }

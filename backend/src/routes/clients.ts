@@ -3,15 +3,24 @@ import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
-import { parseWhatIfBody } from '../schemas/bodies.js';
+import type { ApplicationSchema } from '../features/application-schema.js';
+import { parseClientWhatIf, parseWhatIfQuery } from '../schemas/application-requests.js';
 import { parseId, type RawParam } from '../schemas/fields.js';
 import { parseClientListQuery, parseNoQuery, parseTopQuery } from '../schemas/queries.js';
+import type { ApplicationService, FieldChange } from '../services/applications.js';
 import { inputOf, validate } from '../schemas/validate.js';
 import { decide } from '../services/decision.js';
 import { float32Value } from '../services/phrases.js';
 import type { ScoringService } from '../services/scoring.js';
-import { whatIf, type FeatureChange } from '../services/what-if.js';
 import type { ClientQuery } from '../store/clients.js';
+import type { RawClientSource } from '../store/raw-clients.js';
+
+/** What the what-if of a stored client needs: its raw rows and the feature engine. */
+export interface ClientWhatIfDeps {
+  applications: ApplicationService;
+  schema: ApplicationSchema;
+  rawClients: RawClientSource;
+}
 
 interface IdParams {
   id: number;
@@ -21,7 +30,7 @@ function idParams(raw: Record<string, RawParam>, errors: FieldError[]): IdParams
   return { id: parseId(raw['id'], errors) ?? 0 };
 }
 
-export function clientRoutes(router: Router, scoring: ScoringService, guard: Middleware, bodyLimit: number): void {
+export function clientRoutes(router: Router, scoring: ScoringService, guard: Middleware, bodyLimit: number, whatIfDeps?: ClientWhatIfDeps): void {
   const model = scoring.model;
 
   router.get('/v1/clients', validate({ query: parseClientListQuery }), (ctx) => {
@@ -56,12 +65,15 @@ export function clientRoutes(router: Router, scoring: ScoringService, guard: Mid
     ctx.body = await scoring.explainClient(input.params.id, input.query.top);
   });
 
-  const whatIfSchema = validate(
-    { params: idParams, query: parseTopQuery, body: (raw, errors) => parseWhatIfBody(raw, model.featureIndex, errors) },
-    bodyLimit,
-  );
+  if (!whatIfDeps) return;
+  const { applications, schema, rawClients } = whatIfDeps;
+  // Raw application fields only: every dependent input is recomputed by the model's definitions.
+  const whatIfSchema = validate({ params: idParams, query: parseWhatIfQuery, body: (raw, errors) => parseClientWhatIf(schema, raw, errors) }, bodyLimit);
   router.post('/v1/clients/:id/what-if', guard, whatIfSchema, async (ctx) => {
-    const input = inputOf<IdParams, { top: number }, FeatureChange[]>(ctx);
-    ctx.body = await whatIf(scoring, input.params.id, input.body, input.query.top);
+    const input = inputOf<IdParams, undefined, FieldChange[]>(ctx);
+    const id = input.params.id;
+    const application = rawClients.application(id);
+    if (!application) throw new NotFoundError(`No client with id ${id}`, [{ field: 'id', message: `unknown client id ${id}`, value: id }]);
+    ctx.body = { id, ...(await applications.whatIf(application, input.body)) };
   });
 }

@@ -1,4 +1,6 @@
 /** The OpenAPI 3.1 document of the API, served at /openapi.json and rendered at /docs. */
+import type { ApplicationSchema } from '../features/application-schema.js';
+import { applicationComponents, batchLimits, explainParams } from './openapi-applications.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
 
@@ -13,9 +15,9 @@ const PROBLEMS: Record<string, string> = {
   BadRequest: 'Invalid parameter or body; errors[] names each field',
   Unauthorized: 'API_KEY is set and the bearer key is missing or wrong',
   NotFound: 'Unknown client id or route',
-  TooLarge: 'Request body larger than the limit (5 MB by default, BODY_LIMIT_BYTES)',
+  TooLarge: 'Request body larger than the limit (5 MB by default, BODY_LIMIT_BYTES), or a batch whose explanations exceed the budget',
   UnsupportedMediaType: 'POST body is not application/json',
-  TooManyRequests: 'Rate limit exceeded; see Retry-After',
+  TooManyRequests: 'Rate limit exceeded, or too many batches at once; see Retry-After',
   NotReady: 'Model not loaded yet, or shutting down',
 };
 
@@ -53,13 +55,13 @@ function get(summary: string, tag: string, response: Json, options: { parameters
   return { get: { summary, tags: [tag], operationId: operationId(summary), parameters: options.parameters ?? [], responses } };
 }
 
-function post(summary: string, tag: string, body: string, response: Json, parameters: Json[]): Json {
+function post(summary: string, tag: string, body: string, response: Json, parameters: Json[], description?: string): Json {
   const responses: Json = { '200': response };
   const errors = ['BadRequest', 'Unauthorized', ...(parameters.length > 0 ? ['NotFound'] : []), 'TooLarge', 'UnsupportedMediaType', 'TooManyRequests'];
   for (const e of errors) responses[statusOf(e)] = problem(e);
   return {
     post: {
-      summary, tags: [tag], operationId: operationId(summary), parameters,
+      summary, ...(description ? { description } : {}), tags: [tag], operationId: operationId(summary), parameters,
       security: [{}, { bearer: [] }],
       requestBody: { required: true, content: json(ref(body)) },
       responses,
@@ -75,7 +77,21 @@ function operationId(summary: string): string {
   return summary.toLowerCase().replace(/[^a-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()).replace(/[^a-zA-Z0-9]/g, '');
 }
 
-export function buildOpenApi(modelVersion: string): Json {
+/** The applications paths, present when the server runs the feature definitions. */
+function applicationPaths(): Json {
+  return {
+    '/v1/applications/schema': get('Application schema', 'applications', ok('Every raw field per table: type, unit, labels, allowed values, range, example; required and editable fields', ref('ApplicationSchemaDocument'), etagged), { extra: notModified, errors: ['BadRequest'] }),
+    '/v1/applications': post('Score an application', 'applications', 'ApplicationRequest', ok('Score, decision, the model inputs computed from the raw rows and, with explain, the reasons', ref('ApplicationResult')), explainParams,
+      'One application in the Kaggle vocabulary. 400 names every bad or missing field with the value received.'),
+    '/v1/applications/batch': post('Score applications', 'applications', 'ApplicationBatchRequest', ok('One result per application, in order; an invalid one reports its errors in its result', ref('ApplicationBatchResponse')), explainParams, batchLimits),
+    '/v1/applications/what-if': post('What if (application)', 'applications', 'ApplicationWhatIfRequest', ok('Score and reasons before and after the changes, and every input that moved', ref('WhatIfResponse')), [],
+      'Changes raw application fields of an unsaved application; every dependent input is recomputed.'),
+    '/v1/clients/{id}/what-if': post('What if', 'clients', 'ClientWhatIfRequest', ok('Score and reasons before and after the changes, and every input that moved', ref('WhatIfResponse')), [clientId],
+      'Changes raw application fields of a stored client (from its raw rows); every dependent input is recomputed.'),
+  };
+}
+
+export function buildOpenApi(modelVersion: string, applications?: ApplicationSchema): Json {
   const artifactDoc = (summary: string, file: string): Json =>
     get(summary, 'model', ok(`${file} as written by the model pipeline`, ref('ArtifactDocument'), etagged), { extra: notModified });
   return {
@@ -92,7 +108,8 @@ export function buildOpenApi(modelVersion: string): Json {
       { name: 'model', description: 'The served model and its evaluation' },
       { name: 'population', description: 'Distributions of the training clients' },
       { name: 'clients', description: 'Known clients: details, score, explanation, what-if' },
-      { name: 'scoring', description: 'Scoring of new records' },
+      { name: 'scoring', description: 'Scoring of model inputs computed elsewhere' },
+      { name: 'applications', description: 'Applications as a lender holds them: score, explain, simulate' },
     ],
     paths: {
       '/health': get('Liveness', 'service', ok('The process is up', ref('Health')), { probe: true }),
@@ -110,11 +127,12 @@ export function buildOpenApi(modelVersion: string): Json {
       '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
       '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'] }),
       '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'] }),
-      '/v1/clients/{id}/what-if': post('What if', 'clients', 'WhatIfRequest', ok('Score and explanation before and after the changes', ref('WhatIfResponse')), [clientId, top]),
-      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), []),
+      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), [],
+        'Scores model inputs computed elsewhere. A record that lacks the inputs of a required application field is refused (400).'),
+      ...(applications ? applicationPaths() : {}),
     },
     components: {
-      schemas: componentSchemas,
+      schemas: { ...componentSchemas, ...(applications ? applicationComponents(applications) : {}) },
       responses: Object.fromEntries(Object.entries(PROBLEMS).map(([name, description]) => [
         name, { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
       ])),

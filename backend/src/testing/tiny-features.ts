@@ -6,10 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AppConfig } from '../app-types.js';
+import { FeatureEngine } from '../features/engine.js';
+import { deriveScoreRequirements } from '../features/score-requirements.js';
 import type { FeatureInfo } from '../store/artifacts.js';
+import { SqliteRawClients } from '../store/raw-clients.js';
 import { parseApplicationSchema, type ApplicationSchema } from '../features/application-schema.js';
 import { readSqlFolder, type SqlBundle } from '../features/sql-bundle.js';
-import { TINY_FEATURES } from './tiny-model.js';
+import { createTinyApp, TINY_FEATURES, type TinyApp } from './tiny-model.js';
 
 const column = (name: string, type: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   name, type, unit: null, label: name, label_fr: `${name} (fr)`, description: '', required: false, example: null, ...extra,
@@ -66,7 +70,7 @@ SELECT a.SK_ID_CURR,
   CASE a.FLAG_OWN_CAR WHEN 'Y' THEN 1 WHEN 'N' THEN 0 END AS FLAG_OWN_CAR,
   a.AMT_CREDIT / NULLIF(a.AMT_INCOME_TOTAL, 0) AS CREDIT_INCOME_RATIO
 FROM application a
-LEFT JOIN category_codes contract ON contract.feature = 'NAME_CONTRACT_TYPE' AND contract.category = a.NAME_CONTRACT_TYPE;
+LEFT JOIN category_codes contract ON contract.feature = 'NAME_CONTRACT_TYPE' AND contract.value = a.NAME_CONTRACT_TYPE;
 `;
 
 const BUREAU_SQL = `-- Reads bureau and bureau_balance: credits at other lenders and their late months.
@@ -82,33 +86,40 @@ CREATE OR REPLACE TEMP VIEW pos_inputs AS
 SELECT SK_ID_CURR, MAX(SK_DPD) AS POS_MAX_DPD FROM POS_CASH_balance GROUP BY SK_ID_CURR;
 `;
 
-function finalSql(features: FeatureInfo[]): string {
-  const select = features.map((f) => `CAST(${f.name} AS FLOAT) AS ${f.name}`).join(',\n  ');
-  return `-- Joins the per-table inputs in model-input order.
+const MACROS_SQL = `-- Helpers every definition uses.
+CREATE OR REPLACE TEMP MACRO f32(x) AS CAST(x AS FLOAT);
+`;
+
+/** Every input the definitions know (the model reads a subset, in this order). */
+const ALL_INPUTS = ['EXT_SOURCE_2', 'AGE_YEARS', 'AMT_CREDIT', 'NAME_CONTRACT_TYPE', 'FLAG_OWN_CAR', 'CREDIT_INCOME_RATIO',
+  'UNUSED_BY_THE_MODEL', 'BUREAU_CREDIT_COUNT', 'BUREAU_LATE_MONTHS', 'POS_MAX_DPD'];
+
+const FINAL_SQL = `-- Joins the per-table inputs in model-input order.
+CREATE OR REPLACE TEMP VIEW model_inputs AS
 SELECT a.SK_ID_CURR,
-  ${select}
+  ${ALL_INPUTS.map((name) => `f32(${name === 'UNUSED_BY_THE_MODEL' ? '42' : name}) AS ${name}`).join(',\n  ')}
 FROM application_inputs a
 LEFT JOIN bureau_inputs b USING (SK_ID_CURR)
 LEFT JOIN pos_inputs p USING (SK_ID_CURR)
-ORDER BY a.SK_ID_CURR
+ORDER BY a.SK_ID_CURR;
 `;
-}
 
 /** Write the tiny definitions (for `features`) into dir/features-sql and return the bundle. */
-export function writeTinySql(dir: string, features: FeatureInfo[] = TINY_FEATURES): SqlBundle {
+export function writeTinySql(dir: string): SqlBundle {
   const sqlDir = path.join(dir, 'features-sql');
   fs.mkdirSync(sqlDir, { recursive: true });
   fs.writeFileSync(path.join(sqlDir, 'application.sql'), APPLICATION_SQL);
   fs.writeFileSync(path.join(sqlDir, 'bureau.sql'), BUREAU_SQL);
   fs.writeFileSync(path.join(sqlDir, 'pos_cash.sql'), POS_SQL);
-  fs.writeFileSync(path.join(sqlDir, 'model_inputs.sql'), finalSql(features));
+  fs.writeFileSync(path.join(sqlDir, 'model_inputs.sql'), FINAL_SQL);
+  fs.writeFileSync(path.join(sqlDir, 'macros.sql'), MACROS_SQL);
   fs.writeFileSync(path.join(sqlDir, 'application-schema.json'), JSON.stringify(TINY_SCHEMA_DOC));
   return { ...readSqlFolder(sqlDir), schema: tinySchema() };
 }
 
-export function tinySqlBundle(features: FeatureInfo[] = TINY_FEATURES): { bundle: SqlBundle; cleanup(): void } {
+export function tinySqlBundle(): { bundle: SqlBundle; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-sql-'));
-  return { bundle: writeTinySql(dir, features), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { bundle: writeTinySql(dir), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A valid application body of the tiny schema. */
@@ -116,5 +127,23 @@ export function tinyBody(overrides: Record<string, unknown> = {}): Record<string
   return {
     application: { NAME_CONTRACT_TYPE: 'Cash loans', FLAG_OWN_CAR: 'N', AMT_INCOME_TOTAL: 202500, AMT_CREDIT: 406597.5, DAYS_BIRTH: -9461, EXT_SOURCE_2: 0.26 },
     ...overrides,
+  };
+}
+
+/** The tiny app with the applications endpoints: tiny SQL on DuckDB, raw rows in the tiny store. */
+export async function createTinyApplicationsApp(config: Partial<AppConfig> = {}): Promise<TinyApp & { engine: FeatureEngine }> {
+  const { bundle, cleanup } = tinySqlBundle();
+  const engine = await FeatureEngine.create(bundle, TINY_FEATURES);
+  const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema);
+  const tiny = createTinyApp(config, undefined, TINY_FEATURES, (file) => ({
+    engine, schema: bundle.schema, rawClients: SqliteRawClients.open(file, bundle.schema), scoreRequirements,
+  }));
+  return {
+    ...tiny, engine,
+    close: () => {
+      tiny.close();
+      engine.close();
+      cleanup();
+    },
   };
 }
