@@ -4,7 +4,7 @@
  * connection holds its own TEMP tables of the Kaggle names, so concurrent requests never
  * see each other's rows.
  */
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { FeatureInfo } from '../store/artifact-schemas.js';
 import type { RawApplication, Row } from './application-body.js';
 import { KEY_COLUMNS } from './application-body.js';
@@ -79,9 +79,19 @@ function categoryRows(features: FeatureInfo[]): Array<[string, string, number]> 
 
 interface Slot {
   connection: DuckDBConnection;
-  /** Planned afresh on every run: a plan prepared over empty tables keeps their statistics and reads garbage. */
-  query: string;
+  /** The final query, planned once (planning costs more than running it on one application's rows). */
+  query: DuckDBPreparedStatement;
+  clear: Map<TableName, DuckDBPreparedStatement>;
+  /** Tables holding rows from the previous request (only those need clearing). */
+  filled: Set<TableName>;
 }
+
+/**
+ * A plan prepared over empty tables would keep their statistics (a perfect-hash aggregate sized
+ * for no groups reads garbage once rows arrive): the optimizers that trust statistics are off.
+ * The others still run, and the tables are a few thousand rows.
+ */
+const STATISTICS_OPTIMIZERS = 'statistics_propagation,compressed_materialization';
 
 export class FeatureEngine {
   readonly featureNames: string[];
@@ -121,7 +131,6 @@ export class FeatureEngine {
       codes.closeSync();
       shared.closeSync();
       for (let i = 0; i < (options.connections ?? engineDefaults.connections); i++) slots.push(await openSlot(instance, bundle, layouts, names));
-      await checkInputs(slots[0]!.connection, names);
     } catch (err) {
       for (const s of slots) s.connection.closeSync();
       instance.closeSync();
@@ -134,8 +143,8 @@ export class FeatureEngine {
   async compute(applications: RawApplication[]): Promise<EngineOutput> {
     const slot = await this.acquire();
     try {
-      await this.load(slot.connection, applications);
-      const reader = await slot.connection.runAndReadAll(slot.query);
+      await this.load(slot, applications);
+      const reader = await slot.query.runAndReadAll();
       return this.collect(reader.getColumns() as Array<Array<number | bigint | null>>, applications.length);
     } finally {
       this.release(slot);
@@ -147,18 +156,23 @@ export class FeatureEngine {
     this.instance.closeSync();
   }
 
-  private async load(connection: DuckDBConnection, applications: RawApplication[]): Promise<void> {
-    for (const layout of this.layouts) await connection.run(`DELETE FROM ${quote(layout.name)}`);
+  private async load(slot: Slot, applications: RawApplication[]): Promise<void> {
+    for (const table of slot.filled) await slot.clear.get(table)!.run();
+    slot.filled.clear();
+    const used = this.layouts.filter((layout) => applications.some((app) => app.tables[layout.name].length > 0));
     const appenders = new Map<TableName, DuckDBAppender>();
-    for (const layout of this.layouts) appenders.set(layout.name, await connection.createAppender(layout.name, 'main', 'temp'));
+    for (const layout of used) appenders.set(layout.name, await slot.connection.createAppender(layout.name, 'main', 'temp'));
     applications.forEach((app, k) => {
       const keys = keyMaps(app, k);
-      for (const layout of this.layouts) {
+      for (const layout of used) {
         const appender = appenders.get(layout.name)!;
         for (const row of app.tables[layout.name]) appendRow(appender, layout, row, keys, k + 1);
       }
     });
-    for (const appender of appenders.values()) appender.closeSync();
+    for (const [table, appender] of appenders) {
+      appender.closeSync();
+      slot.filled.add(table);
+    }
   }
 
   private collect(columns: Array<Array<number | bigint | null>>, count: number): EngineOutput {
@@ -215,8 +229,13 @@ async function openSlot(instance: DuckDBInstance, bundle: SqlBundle, layouts: Ta
     await connection.run(`CREATE TEMP TABLE ${quote(layout.name)} (${columns})`);
   }
   for (const file of bundle.definitions) await connection.run(file.sql);
+  await checkInputs(connection, names);
+  await connection.run(`SET disabled_optimizers = '${STATISTICS_OPTIMIZERS}'`);
   const select = ['SK_ID_CURR', ...names].map(quote).join(', ');
-  return { connection, query: `SELECT ${select} FROM ${FINAL_VIEW} ORDER BY SK_ID_CURR` };
+  const query = await connection.prepare(`SELECT ${select} FROM ${FINAL_VIEW} ORDER BY SK_ID_CURR`);
+  const clear = new Map<TableName, DuckDBPreparedStatement>();
+  for (const layout of layouts) clear.set(layout.name, await connection.prepare(`DELETE FROM ${quote(layout.name)}`));
+  return { connection, query, clear, filled: new Set() };
 }
 
 /**

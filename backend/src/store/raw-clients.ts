@@ -69,7 +69,8 @@ export class SqliteRawClients implements RawClientSource {
     const select = (table: TableName, where: string, params: number[]): Row[] => {
       const cols = this.columns[table];
       if (cols.length === 0) return [];
-      return this.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE ${where}`).all(...params) as Row[];
+      // rowid order is the rows' original (file) order, in which the definitions sum a client's values.
+      return this.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE ${where} ORDER BY rowid`).all(...params) as Row[];
     };
     for (const row of select('application', `SK_ID_CURR IN (${list})`, ids)) {
       out.set(Number(row['SK_ID_CURR']), {
