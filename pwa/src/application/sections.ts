@@ -14,11 +14,14 @@ const order: Record<Exclude<SectionKey, 'other'>, string[]> = {
     'CODE_GENDER', 'DAYS_BIRTH', 'NAME_EDUCATION_TYPE', 'EXT_SOURCE_1', 'EXT_SOURCE_2', 'EXT_SOURCE_3',
     'FLAG_OWN_CAR', 'OWN_CAR_AGE', 'FLAG_OWN_REALTY', 'DAYS_ID_PUBLISH', 'DAYS_REGISTRATION', 'DAYS_LAST_PHONE_CHANGE',
   ],
-  income: ['AMT_INCOME_TOTAL', 'NAME_INCOME_TYPE', 'DAYS_EMPLOYED', 'OCCUPATION_TYPE', 'ORGANIZATION_TYPE'],
-  household: ['NAME_FAMILY_STATUS', 'CNT_CHILDREN', 'CNT_FAM_MEMBERS', 'NAME_HOUSING_TYPE', 'REGION_POPULATION_RELATIVE', 'REGION_RATING_CLIENT'],
+  income: ['AMT_INCOME_TOTAL', 'NAME_INCOME_TYPE', 'DAYS_EMPLOYED', 'OCCUPATION_TYPE', 'ORGANIZATION_TYPE', 'FLAG_WORK_PHONE', 'REG_CITY_NOT_WORK_CITY'],
+  household: [
+    'NAME_FAMILY_STATUS', 'CNT_CHILDREN', 'CNT_FAM_MEMBERS', 'NAME_HOUSING_TYPE', 'FLAG_PHONE',
+    'REGION_POPULATION_RELATIVE', 'REGION_RATING_CLIENT', 'REGION_RATING_CLIENT_W_CITY',
+  ],
 };
 
-/** History columns offered per row (others, imported, are kept as they are). */
+/** The first history columns of a row, in this order; the schema's other columns follow. */
 export const historyColumns: Record<'bureau' | 'previous_application', string[]> = {
   bureau: ['CREDIT_ACTIVE', 'CREDIT_TYPE', 'DAYS_CREDIT', 'DAYS_CREDIT_ENDDATE', 'AMT_CREDIT_SUM', 'AMT_CREDIT_SUM_DEBT', 'AMT_CREDIT_SUM_OVERDUE', 'CREDIT_DAY_OVERDUE'],
   previous_application: ['NAME_CONTRACT_TYPE', 'NAME_CONTRACT_STATUS', 'AMT_APPLICATION', 'AMT_CREDIT', 'AMT_ANNUITY', 'CNT_PAYMENT', 'DAYS_DECISION'],
@@ -50,10 +53,11 @@ export function applicationSections(schema: ApplicationSchema): Section[] {
   return sections.filter((s) => s.columns.length > 0);
 }
 
-/** The offered columns of a history table that the schema describes. */
+/** Every column of a history table the schema describes, the usual ones first (keys are the API's business). */
 export function historySection(schema: ApplicationSchema, table: HistoryTable & ('bureau' | 'previous_application')): SchemaColumn[] {
-  const cols = schema.tables[table]?.columns ?? [];
-  return historyColumns[table].map((n) => cols.find((c) => c.name === n)).filter((c): c is SchemaColumn => c !== undefined);
+  const cols = (schema.tables[table]?.columns ?? []).filter((c) => !/^SK_ID_/.test(c.name));
+  const first = historyColumns[table].map((n) => cols.find((c) => c.name === n)).filter((c): c is SchemaColumn => c !== undefined);
+  return [...first, ...cols.filter((c) => !first.includes(c))];
 }
 
 export function isRequired(schema: ApplicationSchema, column: SchemaColumn, table: string): boolean {

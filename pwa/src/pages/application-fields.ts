@@ -6,7 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SchemaColumn } from '../api/application-types.js';
 import { fieldKey, fieldText, type FieldIssue, type FieldRef, type FormState } from '../application/form-model.js';
-import { daysDisplay, fromDays } from '../application/units.js';
+import { daysDisplay, defaults as unitDefaults, fromDays } from '../application/units.js';
+
+const notEmployedDays = unitDefaults.notEmployedDays;
 import { localLabel } from '../i18n/feature-text.js';
 import { formatNumber } from '../i18n/format.js';
 import { fill, msg } from '../i18n/i18n.js';
@@ -17,24 +19,40 @@ export function fieldId(key: string): string {
   return `f-${key.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '')}`;
 }
 
-/** The unit the advisor types in, shown after the label. */
+/** The unit the advisor types in, shown after the label (none for counts, ratios and scores). */
 export function unitText(column: SchemaColumn, table: string): string | null {
   const u = msg().application.units;
   if (column.type === 'days') {
+    if (column.name === 'DAYS_BIRTH') return u.years;
     const d = daysDisplay(table, column.name);
-    return d.unit === 'years' ? u.years : d.direction === 'ahead' ? u.monthsAhead : u.monthsAgo;
+    return d.unit === 'years' ? u.yearsAgo : d.direction === 'ahead' ? u.monthsAhead : u.monthsAgo;
   }
-  const unit = (column.unit ?? '').toLowerCase();
-  if (unit === 'eur' || unit === '€') return u.eur;
-  if (unit === 'eur/year' || unit === '€/year' || unit === 'eur per year') return u.eurYear;
-  if (unit === 'years') return u.years;
-  if (unit === 'months') return u.months;
-  return column.unit || null;
+  switch ((column.unit ?? '').toLowerCase()) {
+    case 'currency': case 'eur': case '€': return u.eur;
+    case 'years': return u.years;
+    case 'months': return u.months;
+    case 'days': return u.days;
+    default: return null;
+  }
+}
+
+/**
+ * The label of a field in the interface language. The schema describes DAYS_* columns in days
+ * ("Date de naissance (jours avant la demande)"); the form asks in years or months, so the
+ * parenthesis about days goes, and the birth date is asked as an age.
+ */
+export function fieldLabel(column: SchemaColumn, locale: Locale): string {
+  if (column.name === 'DAYS_BIRTH') return msg().application.age;
+  const label = localLabel(column, locale);
+  return column.type === 'days' ? label.replace(/\s*\((days|jours)\b[^)]*\)\s*$/i, '') : label;
 }
 
 /** "De 18 à 100" from the schema's min/max, in the unit the advisor types. */
 export function rangeText(column: SchemaColumn, table: string, locale: Locale): string | null {
   let { min, max } = column;
+  // A choice list says what it accepts by itself; the "not employed" placeholder is a box, not a bound.
+  if (column.allowed?.length || column.type === 'flag') return null;
+  if (column.name === 'DAYS_EMPLOYED' && max === notEmployedDays) max = 0;
   if (min === undefined && max === undefined) return null;
   if (column.type === 'days') {
     const d = daysDisplay(table, column.name);
@@ -96,7 +114,7 @@ export function renderField(state: FormState, column: SchemaColumn, ref: FieldRe
   const described = [errorId, hintId].filter(Boolean).join(' ');
   const text = fieldText(state, column, ref, locale);
   return html`<div class="field ${issue ? 'has-error' : ''}" data-field=${key}>
-    <label for=${id}>${localLabel(column, locale)}${unit ? html` <span class="unit">(${unit})</span>` : nothing}${required
+    <label for=${id}>${fieldLabel(column, locale)}${unit ? html` <span class="unit">(${unit})</span>` : nothing}${required
       ? html`<span class="req" aria-hidden="true"> *</span><span class="sr-only"> (${msg().application.required})</span>` : nothing}</label>
     ${control(column, ref, id, text, described, issue, required, handlers, locale, options.disabled ?? false)}
     ${options.extra ?? nothing}
