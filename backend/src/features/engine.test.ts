@@ -88,3 +88,20 @@ describe('feature engine (DuckDB)', () => {
     }
   });
 });
+
+describe('feature engine: coalescing and recycling', () => {
+  const { bundle, cleanup } = tinySqlBundle();
+  after(cleanup);
+
+  it('runs requests that wait together, each getting its own rows', async () => {
+    const engine = await FeatureEngine.create(bundle, HISTORY_FEATURES, { connections: 1 });
+    try {
+      const bodies = Array.from({ length: 30 }, (_, i) => raw(tinyBody({ application: { AMT_INCOME_TOTAL: 1000 + i, AMT_CREDIT: 5000, DAYS_BIRTH: -9000 } })));
+      const results = await Promise.all(bodies.map((b) => engine.compute([b])));
+      const ratio = HISTORY_FEATURES.findIndex((f) => f.name === 'CREDIT_INCOME_RATIO');
+      results.forEach((r, i) => expect(r.rows[ratio]).to.equal(Math.fround(5000 / (1000 + i))));
+    } finally {
+      engine.close();
+    }
+  });
+});

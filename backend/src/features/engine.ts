@@ -12,11 +12,18 @@ import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } 
 import { FINAL_VIEW, type SqlBundle } from './sql-bundle.js';
 
 export const engineDefaults = {
-  /** Connections (hence requests building features at once). */
+  /** Connections (hence engine runs at once). */
   connections: 2,
-  /** DuckDB's own cap; a request's tables are a few thousand rows. */
-  memoryLimit: '64MB',
+  /** DuckDB's own cap; a 1,000-application batch within the body limit stays well under it. */
+  memoryLimit: '96MB',
   threads: 1,
+  /**
+   * Applications that wait while both connections are busy run together in the next run: a run
+   * costs the same few milliseconds for one application or ten, so concurrent requests share it.
+   */
+  coalesceMax: 1000,
+  /** Rows a connection appends before it is replaced: DELETE keeps deleted rows' memory until then. */
+  recycleRows: 500_000,
 } as const;
 
 export class FeatureEngineError extends Error {
@@ -84,6 +91,14 @@ interface Slot {
   clear: Map<TableName, DuckDBPreparedStatement>;
   /** Tables holding rows from the previous request (only those need clearing). */
   filled: Set<TableName>;
+  /** Rows appended since the connection opened. */
+  appended: number;
+}
+
+interface Pending {
+  applications: RawApplication[];
+  resolve(out: EngineOutput): void;
+  reject(err: unknown): void;
 }
 
 /**
@@ -97,16 +112,19 @@ export class FeatureEngine {
   readonly featureNames: string[];
   private readonly layouts: TableLayout[];
   private readonly idle: Slot[] = [];
-  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private readonly queue: Pending[] = [];
   private readonly instance: DuckDBInstance;
   private readonly slots: Slot[];
+  private readonly bundle: SqlBundle;
+  private closed = false;
 
-  private constructor(instance: DuckDBInstance, slots: Slot[], layouts: TableLayout[], featureNames: string[]) {
+  private constructor(instance: DuckDBInstance, slots: Slot[], layouts: TableLayout[], featureNames: string[], bundle: SqlBundle) {
     this.instance = instance;
     this.slots = slots;
     this.idle.push(...slots);
     this.layouts = layouts;
     this.featureNames = featureNames;
+    this.bundle = bundle;
   }
 
   /**
@@ -136,24 +154,87 @@ export class FeatureEngine {
       instance.closeSync();
       throw err instanceof FeatureEngineError ? err : new FeatureEngineError(`feature definitions do not run: ${(err as Error).message.split('\n')[0]}`);
     }
-    return new FeatureEngine(instance, slots, layouts, names);
+    return new FeatureEngine(instance, slots, layouts, names, bundle);
   }
 
   /** Model inputs of every application (one row each, in order). */
-  async compute(applications: RawApplication[]): Promise<EngineOutput> {
-    const slot = await this.acquire();
-    try {
-      await this.load(slot, applications);
-      const reader = await slot.query.runAndReadAll();
-      return this.collect(reader.getColumns() as Array<Array<number | bigint | null>>, applications.length);
-    } finally {
-      this.release(slot);
-    }
+  compute(applications: RawApplication[]): Promise<EngineOutput> {
+    if (applications.length === 0) return Promise.resolve({ rows: new Float64Array(0), count: 0 });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ applications, resolve, reject });
+      this.dispatch();
+    });
   }
 
   close(): void {
+    this.closed = true;
     for (const s of this.slots) s.connection.closeSync();
     this.instance.closeSync();
+  }
+
+  /** Start a run on every idle connection, each taking as many waiting requests as fit. */
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const slot = this.idle.pop()!;
+      const group: Pending[] = [this.queue.shift()!];
+      let count = group[0]!.applications.length;
+      while (this.queue.length > 0 && count + this.queue[0]!.applications.length <= engineDefaults.coalesceMax) {
+        count += this.queue[0]!.applications.length;
+        group.push(this.queue.shift()!);
+      }
+      void this.runGroup(slot, group);
+    }
+  }
+
+  private async runGroup(slot: Slot, group: Pending[]): Promise<void> {
+    let current = slot;
+    try {
+      const out = await this.run(current, group.flatMap((p) => p.applications));
+      const f = this.featureNames.length;
+      let offset = 0;
+      for (const p of group) {
+        const n = p.applications.length;
+        p.resolve({ rows: out.rows.slice(offset * f, (offset + n) * f), count: n });
+        offset += n;
+      }
+    } catch (err) {
+      // One request's failure must not fail the others it shared the run with: run each alone.
+      if (group.length === 1) group[0]!.reject(err);
+      else {
+        for (const p of group) {
+          try {
+            p.resolve(await this.run(current, p.applications));
+          } catch (own) {
+            p.reject(own);
+          }
+        }
+      }
+    } finally {
+      if (!this.closed && current.appended > engineDefaults.recycleRows) current = await this.recycle(current);
+      if (!this.closed) {
+        this.idle.push(current);
+        this.dispatch();
+      }
+    }
+  }
+
+  private async run(slot: Slot, applications: RawApplication[]): Promise<EngineOutput> {
+    await this.load(slot, applications);
+    const reader = await slot.query.runAndReadAll();
+    return this.collect(reader.getColumns() as Array<Array<number | bigint | null>>, applications.length);
+  }
+
+  /** A fresh connection in place of one that has appended many rows (its temp tables go with it). */
+  private async recycle(slot: Slot): Promise<Slot> {
+    try {
+      const fresh = await openSlot(this.instance, this.bundle, this.layouts, this.featureNames);
+      this.slots[this.slots.indexOf(slot)] = fresh;
+      slot.connection.closeSync();
+      return fresh;
+    } catch {
+      // Keep the old connection: it still works, it only holds more memory.
+      return slot;
+    }
   }
 
   private async load(slot: Slot, applications: RawApplication[]): Promise<void> {
@@ -173,6 +254,7 @@ export class FeatureEngine {
       appender.closeSync();
       slot.filled.add(table);
     }
+    for (const app of applications) for (const layout of used) slot.appended += app.tables[layout.name].length;
   }
 
   private collect(columns: Array<Array<number | bigint | null>>, count: number): EngineOutput {
@@ -195,17 +277,6 @@ export class FeatureEngine {
     return { rows, count };
   }
 
-  private acquire(): Promise<Slot> {
-    const slot = this.idle.pop();
-    if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else this.idle.push(slot);
-  }
 }
 
 /**
@@ -235,7 +306,7 @@ async function openSlot(instance: DuckDBInstance, bundle: SqlBundle, layouts: Ta
   const query = await connection.prepare(`SELECT ${select} FROM ${FINAL_VIEW} ORDER BY SK_ID_CURR`);
   const clear = new Map<TableName, DuckDBPreparedStatement>();
   for (const layout of layouts) clear.set(layout.name, await connection.prepare(`DELETE FROM ${quote(layout.name)}`));
-  return { connection, query, clear, filled: new Set() };
+  return { connection, query, clear, filled: new Set(), appended: 0 };
 }
 
 /**
