@@ -22,7 +22,7 @@ pos_cash_latest_month AS (
     -- The latest month of each loan says how many instalments are still due; equal months are
     -- ordered by what they hold so that every engine picks the same one.
     SELECT * FROM pos_cash_months
-    QUALIFY row_number() OVER (PARTITION BY SK_ID_PREV
+    QUALIFY row_number() OVER (PARTITION BY SK_ID_CURR, SK_ID_PREV
                                ORDER BY MONTHS_BALANCE DESC NULLS LAST, CNT_INSTALMENT_FUTURE ASC NULLS LAST,
                                         NAME_CONTRACT_STATUS ASC NULLS LAST, SK_ID_CURR ASC) = 1
 ),
