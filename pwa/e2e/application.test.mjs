@@ -104,7 +104,8 @@ describe('new application (typed, scored, simulated, refused)', () => {
     await page.locator('#na-credit').fill(String(credit));
     await page.locator('#na-credit').press('Enter');
     const afterText = await percentIn(page, result.after.probability);
-    await page.waitForFunction((t) => document.querySelector('application-result')?.shadowRoot?.querySelector('loan-simulation')?.shadowRoot?.querySelector('.outcome')?.textContent.includes(t), afterText);
+    // Locators pierce the shadow roots (page → result → simulation).
+    await page.locator('application-result loan-simulation .outcome', { hasText: afterText }).waitFor();
     const lines = await page.locator('application-result loan-simulation ul.moved li').allTextContents();
     assert.equal(lines.length, result.moved.length);
     result.moved.forEach((m, i) => assert.ok(lines[i].startsWith(`${m.label_fr}\u00a0: `) && lines[i].includes(' → '), lines[i]));
