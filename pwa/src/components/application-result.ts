@@ -27,7 +27,8 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : n
 export class ApplicationResult extends LitElement {
   static override styles = [tokens, css`
     :host { display: block; }
-    :host(:focus) { outline: none; }
+    /* Focused only programmatically, when the score arrives: no ring needed. */
+    h2[tabindex='-1']:focus { outline: none; }
     .top { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 1.25rem; margin-bottom: 1.25rem; }
     section.card { margin-bottom: 1.25rem; }
     .top section.card { margin-bottom: 0; }
@@ -65,8 +66,19 @@ export class ApplicationResult extends LitElement {
     const p = localPhrase(g, locale);
     const direction = g.points >= 0 ? 'raises' : 'lowers';
     return html`<li class=${direction} data-group=${g.group}><span class="arrow" aria-hidden="true">${direction === 'raises' ? '▲' : '▼'}</span>
-      <span><strong>${localLabel(g, locale)}</strong> — <span lang=${p.lang}>${p.text}</span></span>
+      <span lang=${p.lang}>${this.phraseWithLabel(g, p.text, locale)}</span>
       <span class="pts">${fill(msg().units.points, { n: formatSigned(g.points * 100, locale, 1) })}</span></li>`;
+  }
+
+  /** The API's phrase names its group ("Scores externes : …"); an older phrase without it gets the label. */
+  private phraseWithLabel(g: ReasonGroup, phrase: string, locale: 'fr' | 'en') {
+    const label = localLabel(g, locale);
+    return phrase.startsWith(label) ? phrase : html`<strong>${label}</strong> — ${phrase}`;
+  }
+
+  /** Moves focus to the result's heading (after the score arrives). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('#h-result')?.focus();
   }
 
   override render() {
@@ -83,7 +95,7 @@ export class ApplicationResult extends LitElement {
     const terms = { credit: num(app['AMT_CREDIT']), annuity: num(app['AMT_ANNUITY']), goodsPrice: num(app['AMT_GOODS_PRICE']) };
     const base = score.explanation ? formatPercent(score.explanation.base_probability, locale) : '—';
     return html`
-      <h2 id="h-result">${m.resultHeading}</h2>
+      <h2 id="h-result" tabindex="-1">${m.resultHeading}</h2>
       <p class="muted">${m.resultIntro}</p>
       <div class="top">
         <section class="card score" aria-labelledby="h-app-score">

@@ -15,7 +15,7 @@ const score: ApplicationScore = {
   probability: 0.31, decision: 'refused', threshold: 0.1, model_version: 't', missing_inputs: ['OWN_CAR_AGE'], inputs: {},
   explanation: { base_value: -2.4, base_probability: 0.08, contributions: [], groups: [
     { group: 'age', label: 'Age', label_fr: 'Âge', shap: -0.1, points: -0.02, phrase: 'Age lowers the risk', phrase_fr: 'L’âge réduit le risque', features: ['AGE_YEARS'] },
-    { group: 'external_scores', label: 'External scores', label_fr: 'Scores externes', shap: 1, points: 0.25, phrase: 'Low external scores', phrase_fr: 'Scores externes bas : le risque augmente', features: ['EXT_SOURCE_2'] },
+    { group: 'external_scores', label: 'External scores', label_fr: 'Scores externes', shap: 1, points: 0.25, phrase: 'Low external scores', phrase_fr: 'Scores externes : augmente le risque de 25,0 points', features: ['EXT_SOURCE_2'] },
   ] },
 };
 
@@ -124,8 +124,9 @@ describe('<application-page>', () => {
     const result = root.querySelector('application-result')!;
     await result.updateComplete;
     const items = [...result.shadowRoot!.querySelectorAll('ul.groups li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items[0]).toMatch(/^▲ Scores externes — Scores externes bas : le risque augmente \+25,0 pt$/);
-    expect(items[1]).toMatch(/^▼ Âge .* -2,0 pt$/);
+    expect(items[0]).toBe('▲ Scores externes : augmente le risque de 25,0 points +25,0 pt');
+    expect(result.shadowRoot!.activeElement?.id).toBe('h-result');
+    expect(items[1]).toBe('▼ Âge — L’âge réduit le risque -2,0 pt');
     expect(result.shadowRoot!.querySelector('.decision')?.textContent).toContain('31,0');
     expect(result.shadowRoot!.querySelector('loan-simulation')).not.toBeNull();
   });

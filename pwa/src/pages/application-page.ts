@@ -229,7 +229,7 @@ export class ApplicationPage extends LitElement {
           <span id="app-status" class=${this.status?.kind === 'error' ? 'notice warning' : 'muted'} role=${this.status?.kind === 'error' ? 'alert' : nothing}>${this.status?.text ?? ''}</span>
         </div>
       </form>
-      ${this.result ? html`<application-result tabindex="-1" .score=${this.result.score} .body=${this.result.body} .schema=${schema}></application-result>` : nothing}
+      ${this.result ? html`<application-result .score=${this.result.score} .body=${this.result.body} .schema=${schema}></application-result>` : nothing}
     `;
   }
 
