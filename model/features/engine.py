@@ -23,6 +23,9 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 # Texts read as missing, as pandas read them (its default NA strings plus Kaggle's XNA / XAP).
 NULL_TEXTS = ["", "XNA", "XAP", "NA", "N/A", "#N/A", "NaN", "nan", "-NaN", "-nan", "NULL", "null", "None", "<NA>"]
 DATASETS = ("application_train", "application_test")
+# Clients per run of the definitions on a folder: bounds DuckDB's memory on the full data (the
+# compensated sums keep each client's values in memory until they are summed).
+defaults = {"chunk_clients": 50_000}
 
 
 def connect(database: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
@@ -36,7 +39,7 @@ def _sql_literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path, schema: str = "main") -> None:
     """``table`` loaded from the CSV file in file order, typed as the SQL expects (other columns skipped)."""
     columns = RAW_COLUMNS[table]
     present = set(_header(path))
@@ -44,18 +47,18 @@ def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
     select = ", ".join(f'"{c}"' if c in present else f'CAST(NULL AS {t}) AS "{c}"' for c, t in columns.items())
     nulls = ", ".join(_sql_literal(v) for v in NULL_TEXTS)
     try:
-        con.execute(f"CREATE OR REPLACE TABLE \"{table}\" AS SELECT {select} FROM read_csv({_sql_literal(path)}, "
+        con.execute(f"CREATE OR REPLACE TABLE {schema}.\"{table}\" AS SELECT {select} FROM read_csv({_sql_literal(path)}, "
                     f"header = true, types = {{{types}}}, nullstr = [{nulls}], auto_detect = true)")
     except duckdb.Error as exc:
         raise DataError(f"{path.name}: unreadable content ({str(exc).splitlines()[0][:300]})") from exc
 
 
-def _empty_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+def _empty_table(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> None:
     cols = ", ".join(f'"{c}" {t}' for c, t in RAW_COLUMNS[table].items())
-    con.execute(f'CREATE OR REPLACE TABLE "{table}" ({cols})')
+    con.execute(f'CREATE OR REPLACE TABLE {schema}."{table}" ({cols})')
 
 
-def register_folder(con: duckdb.DuckDBPyConnection, data_dir: Path, dataset: str) -> list[str]:
+def register_folder(con: duckdb.DuckDBPyConnection, data_dir: Path, dataset: str, schema: str = "main") -> list[str]:
     """Expose a Kaggle-format folder to the SQL: ``dataset``'s file as ``application``, every history table
     present as itself, every absent one as an empty table. Returns the history tables present.
 
@@ -74,13 +77,13 @@ def register_folder(con: duckdb.DuckDBPyConnection, data_dir: Path, dataset: str
         if path is None:
             if table == "application":
                 raise DataError(f"missing file: {data_dir / stem}.csv (or .csv.gz)")
-            _empty_table(con, table)
+            _empty_table(con, table, schema)
             continue
         header = _header(path)
         missing = [c for c in SCHEMAS[stem].required if c not in header]
         if missing:
             raise DataError(f"{path.name}: missing required column(s) {', '.join(missing)}")
-        _csv_table(con, table, path)
+        _csv_table(con, table, path, schema)
         if table != "application":
             present.append(table)
     return present
@@ -118,12 +121,12 @@ def register_category_codes(con: duckdb.DuckDBPyConnection, categories: dict[str
         con.executemany("INSERT INTO category_codes VALUES (?, ?, ?)", rows)
 
 
-def learn_categories(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+def learn_categories(con: duckdb.DuckDBPyConnection, schema: str = "main") -> dict[str, list[str]]:
     """Code order of each category column, learned from ``application`` (sorted texts; no target involved)."""
     con.execute((SQL_DIR / SQL_FILES[0]).read_text(encoding="utf-8"))  # the SQL's own notion of a missing text
     learned = {}
     for col in APPLICATION_CATEGORIES:
-        values = con.execute(f'SELECT DISTINCT category("{col}") FROM application').fetchall()
+        values = con.execute(f'SELECT DISTINCT category("{col}") FROM {schema}.application').fetchall()
         learned[col] = sorted(str(v) for (v,) in values if v is not None)
     return learned
 
@@ -163,21 +166,46 @@ def fetch_inputs(con: duckdb.DuckDBPyConnection, columns: list[str] | None = Non
     return out
 
 
-def _check_application_ids(con: duckdb.DuckDBPyConnection) -> None:
-    missing = con.execute("SELECT count(*) FROM application WHERE SK_ID_CURR IS NULL").fetchone()[0]
+def _check_application_ids(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
+    missing = con.execute(f"SELECT count(*) FROM {schema}.application WHERE SK_ID_CURR IS NULL").fetchone()[0]
     if missing:
         raise DataError(f"application: {missing} row(s) without SK_ID_CURR")
-    dup = con.execute("SELECT SK_ID_CURR FROM application GROUP BY SK_ID_CURR HAVING count(*) > 1 "
+    dup = con.execute(f"SELECT SK_ID_CURR FROM {schema}.application GROUP BY SK_ID_CURR HAVING count(*) > 1 "
                       "ORDER BY SK_ID_CURR LIMIT 1").fetchone()
     if dup:
         raise DataError(f"application: SK_ID_CURR {dup[0]} appears more than once")
 
 
-def compute_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]] | None = None,
-                   columns: list[str] | None = None, sql_dir: Path = SQL_DIR
-                   ) -> tuple[pd.DataFrame, dict[str, list[str]], list[str]]:
-    """Model inputs of every application of ``dataset`` in a Kaggle folder.
+SOURCE_SUFFIX = "__all"
 
+
+def _chunk_bounds(con: duckdb.DuckDBPyConnection, chunk_clients: int) -> list[tuple[int, int]]:
+    """SK_ID_CURR ranges of about ``chunk_clients`` applications each."""
+    rows = con.execute("SELECT min(SK_ID_CURR), max(SK_ID_CURR) FROM (SELECT SK_ID_CURR, "
+                       f"(row_number() OVER (ORDER BY SK_ID_CURR) - 1) // {int(chunk_clients)} AS chunk "
+                       "FROM application) GROUP BY chunk ORDER BY chunk").fetchall()
+    return [(int(lo), int(hi)) for lo, hi in rows]
+
+
+def _select_chunk(con: duckdb.DuckDBPyConnection, low: int, high: int) -> None:
+    """The SQL's tables as the rows of clients low..high of the whole tables (``*__all``), in file order."""
+    for table in RAW_COLUMNS:
+        if table == "bureau_balance":
+            where = "SK_ID_BUREAU IN (SELECT SK_ID_BUREAU FROM bureau)"
+        else:
+            where = f"SK_ID_CURR BETWEEN {low} AND {high}"
+        con.execute(f'CREATE OR REPLACE TABLE "{table}" AS SELECT * FROM "{table}{SOURCE_SUFFIX}" WHERE {where} '
+                    "ORDER BY rowid")
+
+
+def compute_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]] | None = None,
+                   columns: list[str] | None = None, sql_dir: Path = SQL_DIR,
+                   chunk_clients: int = defaults["chunk_clients"]
+                   ) -> tuple[pd.DataFrame, dict[str, list[str]], list[str]]:
+    """Model inputs of every application of ``dataset`` in a Kaggle folder, in the file's order.
+
+    The folder is loaded once; beyond ``chunk_clients`` applications the definitions run on that many
+    clients at a time (their rows in file order), so that memory stays bounded on the full data.
     Returns the inputs, the category codes used (learned from the data when ``categories`` is None)
     and the history tables present in the folder.
     """
@@ -186,10 +214,22 @@ def compute_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]
         try:
             con.execute(f"SET temp_directory = {_sql_literal(Path(scratch) / 'spill')}")
             present = register_folder(con, data_dir, dataset)
+            _check_application_ids(con)
             categories = learn_categories(con) if categories is None else categories
             register_category_codes(con, categories)
-            run_definitions(con, sql_dir)
-            return fetch_inputs(con, columns), categories, present
+            order = con.execute("SELECT SK_ID_CURR FROM application ORDER BY rowid").fetchnumpy()["SK_ID_CURR"]
+            bounds = _chunk_bounds(con, chunk_clients)
+            if len(bounds) <= 1:
+                run_definitions(con, sql_dir)
+                return fetch_inputs(con, columns), categories, present
+            for table in RAW_COLUMNS:
+                con.execute(f'ALTER TABLE "{table}" RENAME TO "{table}{SOURCE_SUFFIX}"')
+            parts = []
+            for low, high in bounds:
+                _select_chunk(con, low, high)
+                run_definitions(con, sql_dir)
+                parts.append(fetch_inputs(con, columns))
+            return pd.concat(parts).reindex(order.astype(np.int64)), categories, present
         finally:
             con.close()
 

@@ -28,6 +28,6 @@ SELECT SK_ID_CURR,
     max(utilisation) AS CC_UTILISATION_MAX,
     mean_f32(AMT_DRAWINGS_CURRENT, row_order) AS CC_DRAWINGS_MEAN,
     mean_f32(paid_min_ratio, row_order) AS CC_PAID_MIN_RATIO_MEAN,
-    mean_f32(late, row_order) AS CC_LATE_MONTH_SHARE
+    as_loaded(avg(late)) AS CC_LATE_MONTH_SHARE  -- 0/1 values: exact in any order
 FROM credit_card_months
 GROUP BY SK_ID_CURR;

@@ -64,3 +64,10 @@ def test_an_altered_definition_fails_the_parity(tmp_path, file, old, new, featur
     assert old in text
     (altered / file).write_text(text.replace(old, new), encoding="utf-8")
     assert feature in mismatches(sample_inputs(altered))
+
+
+def test_running_the_definitions_client_chunk_by_chunk_changes_nothing(computed):
+    names, categories = _spec()
+    chunked = compute_folder(SAMPLE_DIR, "application_train", categories, names, chunk_clients=700)[0]
+    expected = computed.loc[chunked.index]
+    assert np.array_equal(chunked.to_numpy(), expected.to_numpy(), equal_nan=True)
