@@ -53,5 +53,7 @@ describe('loan-terms simulation', () => {
     expect(movedLine(moved, 'fr')).toBe('Crédit / revenu\u00a0: 2,01 → 0,99');
     expect(movedLine(moved, 'en')).toBe('Credit / income: 2.01 → 0.99');
     expect(movedLine({ ...moved, before: null, after: 406597.5 }, 'en')).toBe('Credit / income: Not provided → 406,598');
+    expect(movedLine({ ...moved, before: 2.0079, after: 1.0039 }, 'fr')).toBe('Crédit / revenu\u00a0: 2,01 → 1,00');
+    expect(movedLine({ ...moved, before: 2, after: 3 }, 'en')).toBe('Credit / income: 2 → 3');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { MovedInput, RawValue } from '../api/application-types.js';
 import { localLabel } from '../i18n/feature-text.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, localeTags } from '../i18n/format.js';
 import { messages, type Locale } from '../i18n/messages.js';
 import { formatInputNumber, parseLocaleNumber } from './units.js';
 
@@ -111,13 +111,17 @@ export function loanFieldOf(path: string, mode: LoanMode): LoanField | null {
   return null;
 }
 
+function formatFixed(v: number, locale: Locale, digits: number): string {
+  return new Intl.NumberFormat(localeTags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
+
 function valueOf(v: RawValue, locale: Locale): string {
   if (v === null || v === undefined) return messages(locale).units.missing;
   if (typeof v === 'string') return v;
-  // Two decimals read a ratio the way the advisor compares it ("2,01 → 0,99"); amounts need none.
-  const abs = Math.abs(v);
-  const digits = abs >= 1000 ? 0 : abs >= 0.1 || abs === 0 ? 2 : 4;
-  return formatNumber(v, locale, digits);
+  // Whole numbers (counts, amounts) as they are; a ratio with two decimals, always shown, so that
+  // "2,01 → 1,00" reads as a comparison; tiny values keep four.
+  if (Number.isInteger(v) || Math.abs(v) >= 1000) return formatNumber(v, locale, 0);
+  return formatFixed(v, locale, Math.abs(v) >= 0.1 ? 2 : 4);
 }
 
 /** "Crédit / revenu : 2,01 → 0,99" (fr) / "Credit / income: 2.01 → 0.99" (en). */

@@ -52,7 +52,7 @@ describe('<loan-simulation>', () => {
     expect(sent).toEqual([{ AMT_CREDIT: 200000 }]);
     const root = el.shadowRoot!;
     expect(root.querySelector('.outcome')?.textContent).toContain('31,0');
-    expect([...root.querySelectorAll('ul.moved li')].map((li) => li.textContent)).toEqual(['Crédit / revenu\u00a0: 2,01 → 0,99', 'Durée du crédit\u00a0: 16,46 → 8,1']);
+    expect([...root.querySelectorAll('ul.moved li')].map((li) => li.textContent)).toEqual(['Crédit / revenu\u00a0: 2,01 → 0,99', 'Durée du crédit\u00a0: 16,46 → 8,10']);
     expect(root.querySelector('chart-figure[data-kind="simulation"]')).not.toBeNull();
   });
 
