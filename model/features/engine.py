@@ -50,7 +50,17 @@ def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path, schema: s
         con.execute(f"CREATE OR REPLACE TABLE {schema}.\"{table}\" AS SELECT {select} FROM read_csv({_sql_literal(path)}, "
                     f"header = true, types = {{{types}}}, nullstr = [{nulls}], auto_detect = true)")
     except duckdb.Error as exc:
-        raise DataError(f"{path.name}: unreadable content ({str(exc).splitlines()[0][:300]})") from exc
+        raise DataError(f"{path.name}: {_csv_problem(str(exc))}") from exc
+
+
+def _csv_problem(message: str) -> str:
+    """DuckDB's CSV error in one line: the row (line of the file), the column and the value it refused."""
+    lines = message.splitlines()
+    where = next((l.split("CSV Error on ")[-1] for l in lines if "CSV Error on Line" in l), None)
+    what = next((l.strip() for l in lines if l.startswith("Error when converting column")), None)
+    if where and what:
+        return f"{what.replace('Error when converting column', 'column')} ({where.lower()})"
+    return f"unreadable content ({lines[0][:300] if lines else 'unknown error'})"
 
 
 def _empty_table(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> None:
