@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   }
   const state: AppState = { ready: false, shuttingDown: false };
   const metrics = new Metrics({ model_version: loaded.model.modelVersion });
-  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics });
+  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics, applications: loaded.applications });
   const server = http.createServer(app.callback());
   server.requestTimeout = serverDefaults.requestTimeoutMs;
   server.headersTimeout = serverDefaults.headersTimeoutMs;

@@ -13,7 +13,7 @@ export const workGateDefaults = {
   /** Batches waiting for a turn; more are refused at once. */
   queued: 2,
   /** Explained entries (contributions and groups) one batch may return. */
-  maxExplainedEntries: 20_000,
+  maxExplainedEntries: 30_000,
   retryAfterSeconds: 2,
 } as const;
 

@@ -59,7 +59,8 @@ export const componentSchemas: Record<string, Schema> = {
     unit: { type: ['string', 'null'], enum: [null, 'years', 'days', 'currency', 'ratio', 'count', 'months', 'percent'] },
     source: { type: 'string' },
     categories: { type: ['array', 'object', 'null'], description: 'Category texts by integer code' },
-  }),
+    group: { type: 'string', description: 'Reason group (explanations sum the SHAP values of a group)' },
+  }, ['name', 'label', 'label_fr', 'description', 'type', 'unit', 'source', 'categories']),
   ModelSummary: obj({
     model_version: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, threshold: num,
     cost: obj({ fn_cost: num, fp_cost: num }),

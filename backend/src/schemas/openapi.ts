@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document of the API, served at /openapi.json and rendered at /docs. */
-import type { ApplicationSchema } from '../features/application-schema.js';
+import { parseApplicationSchema, type ApplicationSchema } from '../features/application-schema.js';
 import { applicationComponents, batchLimits, explainParams } from './openapi-applications.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
@@ -139,4 +139,12 @@ export function buildOpenApi(modelVersion: string, applications?: ApplicationSch
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required on POST only when the server sets API_KEY' } },
     },
   };
+}
+
+/**
+ * The document a server on these artifacts serves, from the application schema as written by
+ * model/ (the docs build calls this without starting a server).
+ */
+export function buildServedOpenApi(modelVersion: string, applicationSchemaDocument: unknown): Json {
+  return buildOpenApi(modelVersion, parseApplicationSchema(applicationSchemaDocument, 'application-schema.json'));
 }

@@ -34,6 +34,7 @@ export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}): Koa {
     logger: memoryLogger(),
     state: { ready: true, shuttingDown: false },
     metrics: new Metrics({ model_version: loaded.model.modelVersion }),
+    applications: loaded.applications,
   });
 }
 

@@ -134,7 +134,7 @@ export function tinyBody(overrides: Record<string, unknown> = {}): Record<string
 export async function createTinyApplicationsApp(config: Partial<AppConfig> = {}): Promise<TinyApp & { engine: FeatureEngine }> {
   const { bundle, cleanup } = tinySqlBundle();
   const engine = await FeatureEngine.create(bundle, TINY_FEATURES);
-  const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema);
+  const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, new Set(['NAME_CONTRACT_TYPE']));
   const tiny = createTinyApp(config, undefined, TINY_FEATURES, (file) => ({
     engine, schema: bundle.schema, rawClients: SqliteRawClients.open(file, bundle.schema), scoreRequirements,
   }));
