@@ -8,8 +8,11 @@ import type { Middleware } from 'koa';
 import { AppError } from '../errors.js';
 
 export const workGateDefaults = {
-  /** Batches computed at once: each holds its inputs, SHAP values and response body. */
-  concurrent: 2,
+  /**
+   * Batches computed at once: each holds its parsed body, inputs, SHAP values and response, and the
+   * Fly machine has one shared vCPU, so a second one at once adds memory, not throughput.
+   */
+  concurrent: 1,
   /** Batches waiting for a turn; more are refused at once. */
   queued: 2,
   /** Explained entries (contributions and groups) one batch may return. */

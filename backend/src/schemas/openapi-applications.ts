@@ -143,5 +143,5 @@ export const explainParams: Json[] = [
 ];
 
 export const batchLimits = `At most ${applicationRequestDefaults.maxApplications} applications; with explain, applications × (top + groups) `
-  + `must stay within ${workGateDefaults.maxExplainedEntries} entries (else 413); at most ${workGateDefaults.concurrent} batches run at once and `
-  + `${workGateDefaults.queued} wait (else 429 with Retry-After).`;
+  + `must stay within ${workGateDefaults.maxExplainedEntries} entries (else 413); batches run ${workGateDefaults.concurrent} at a time and `
+  + `${workGateDefaults.queued} more wait (else 429 with Retry-After).`;
