@@ -68,10 +68,20 @@ export class ClientsPage extends LitElement {
     this.offline = offline;
   };
 
+  /** The newest request of each grid page: an older answer arriving late must not overwrite it. */
+  private readonly latestRequest = new Map<number, number>();
+  private requestCount = 0;
+
   private dataProvider = (params: GridDataProviderParams<ClientSummary>, callback: GridDataProviderCallback<ClientSummary>): void => {
     const query = toQuery(this.applied, params.page, params.pageSize, params.sortOrders);
+    const request = ++this.requestCount;
+    this.latestRequest.set(params.page, request);
+    // A filter or sort change asks for the page again; the answer to the superseded query is dropped
+    // (the newer request calls back), or the grid would show the old filter's rows under the new one.
+    const superseded = (): boolean => this.latestRequest.get(params.page) !== request;
     services().api.clients(query).then(
       ({ data }) => {
+        if (superseded()) return;
         this.error = null;
         const changed = this.total !== data.total;
         this.total = data.total;
@@ -80,6 +90,7 @@ export class ClientsPage extends LitElement {
         if (changed && params.page === 0) announce(this.countText());
       },
       (error: unknown) => {
+        if (superseded()) return;
         callback([], 0);
         this.total = null;
         this.error = error instanceof ApiError && error.isNetwork ? msg().clients.offline : fill(msg().clients.error, { detail: String((error as Error).message) });
