@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { scoreRoutes } from './routes/score.js';
 import { staticDocRoutes } from './routes/static-docs.js';
 import { ScoringService } from './services/scoring.js';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Koa {
   clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
   scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
   auditRoutes(router, auth, deps.accessLog);
+  reviewRoutes(router, scoring, deps.reviews, auth, record);
 
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(async (ctx, next) => {
