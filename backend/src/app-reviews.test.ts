@@ -114,4 +114,21 @@ describe('reviews API', () => {
     const page = await tiny.db.accessLog.page({ offset: 0, limit: 10, subject: 'advisor-9' });
     expect(page.items.map((r) => [r.route, r.clientId])).to.deep.equal([['/v1/clients/:id/reviews', String(client)]]);
   });
+
+  it('filters GET /v1/clients by review: reviewed, not reviewed, overridden (latest review)', async () => {
+    const [a, b] = [TINY_IDS[0]!, TINY_IDS[1]!];
+    await post({ id: randomUUID(), outcome: 'override_grant', justification: 'Garant', reviewed_at: '2026-03-02T09:00:00Z' }, advisor(), a).expect(201);
+    await post({ id: randomUUID(), outcome: 'override_refuse', justification: 'Dettes', reviewed_at: '2026-03-02T09:00:00Z' }, advisor(), b).expect(201);
+    await post({ id: randomUUID(), outcome: 'agree', reviewed_at: '2026-03-02T10:00:00Z' }, advisor('advisor-2'), b).expect(201);
+    const list = async (q: string): Promise<Json> => (await request(server).get(`/v1/clients?limit=100&${q}`).set('Authorization', advisor()).expect(200)).body as Json;
+    const ids = (page: Json): number[] => page['items'].map((c: Json) => c['id']).sort((x: number, y: number) => x - y);
+    expect(ids(await list('review=reviewed'))).to.deep.equal([a, b].sort((x, y) => x - y));
+    expect(ids(await list('review=overridden'))).to.deep.equal([a]);
+    const all = await list('');
+    const rest = await list('review=not_reviewed');
+    expect(rest['total']).to.equal(all['total'] - 2);
+    expect(ids(rest)).to.not.include.members([a, b]);
+    const bad = await request(server).get('/v1/clients?review=maybe').set('Authorization', advisor()).expect(400);
+    expect(bad.body.errors[0].field).to.equal('review');
+  });
 });

@@ -43,6 +43,7 @@ const listParams: Json[] = [
   queryParam('dataset', { type: 'string', enum: ['train', 'new'] }, 'Labelled training clients or new applications'),
   queryParam('contract_type', { type: 'string' }, 'e.g. Cash loans'),
   queryParam('gender', { type: 'string' }, 'e.g. F'),
+  queryParam('review', { type: 'string', enum: ['reviewed', 'not_reviewed', 'overridden'] }, 'Clients with a review, without one, or whose latest review overrides the proposal'),
   ...['age', 'income', 'credit'].flatMap((name) => [
     queryParam(`${name}_min`, { type: 'number' }, `Lowest ${name} (inclusive)`),
     queryParam(`${name}_max`, { type: 'number' }, `Highest ${name} (inclusive)`),

@@ -18,6 +18,7 @@ type Query = Record<string, RawParam>;
 const CLIENT_LIST_KEYS = [
   'limit', 'offset', 'sort', 'q', 'dataset', 'contract_type', 'gender',
   'age_min', 'age_max', 'income_min', 'income_max', 'credit_min', 'credit_max',
+  'review',
 ] as const;
 
 const SORT_VALUES: string[] = SORT_COLUMNS.flatMap((c) => [c, `-${c}`]);

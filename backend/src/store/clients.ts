@@ -25,6 +25,8 @@ export interface ClientQuery {
   incomeMax?: number;
   creditMin?: number;
   creditMax?: number;
+  /** Review filter (routes/review-filter.ts): only these ids, or all but these. */
+  ids?: { only: boolean; ids: string[] };
 }
 
 export interface ClientSummary {
@@ -147,6 +149,11 @@ export class SqliteClientStore implements ClientStore {
     for (const [key, column, op] of RANGE_FILTERS) {
       const value = query[key];
       if (typeof value === 'number') { where.push(`${column} ${op} ?`); params.push(value); }
+    }
+    if (query.ids !== undefined) {
+      // One JSON parameter, whatever the number of reviewed clients.
+      where.push(`id ${query.ids.only ? 'IN' : 'NOT IN'} (SELECT CAST(value AS INTEGER) FROM json_each(?))`);
+      params.push(JSON.stringify(query.ids.ids));
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.prepare(`SELECT COUNT(*) AS n FROM clients ${clause}`).get(...params) as { n: number }).n;

@@ -27,7 +27,8 @@ export const clientStyles = [tokens, css`
     @page { size: A4; margin: 10mm; }
     /* One A4 page: score and situation side by side, the explanation below, at a reduced zoom. */
     :host { zoom: 0.7; font-size: 10pt; }
-    .back, .toolbar .actions, .compare, .what-if, .screen-title, .score chart-figure::part(caption) { display: none; }
+    /* The review form is an input, not part of the report. */
+    .back, .toolbar .actions, .compare, .what-if, .review, .screen-title, .score chart-figure::part(caption) { display: none; }
     .print-title, .report-footer { display: block; }
     h1 { font-size: 18pt; margin-bottom: 2mm; }
     .top { grid-template-columns: 1fr; gap: 4mm; }
