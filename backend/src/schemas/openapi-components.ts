@@ -88,7 +88,10 @@ export const componentSchemas: Record<string, Schema> = {
     note: { ...nullableStr, maxLength: 4000 },
     reviewed_at: { type: 'string', format: 'date-time', description: 'When the advisor decided (default: when received)' },
     seen: obj({ probability: num, decision, model_version: { type: 'string' }, reasons: { type: 'array', items: { type: 'string' }, maxItems: 20 } }),
-  }, ['id', 'outcome'], { additionalProperties: false }),
+  }, ['id', 'outcome'], {
+    additionalProperties: false,
+    example: { id: '3f1f0d2e-6a4b-4c1d-9e8f-7a6b5c4d3e2f', outcome: 'override_refuse', justification: 'Revenus non justifiés', note: 'Entretien en agence' },
+  }),
   Review: obj({
     id: { type: 'string', format: 'uuid' }, client_id: { type: 'integer' },
     outcome: { type: 'string', enum: ['agree', 'override_grant', 'override_refuse', 'documents_requested'] },
