@@ -2,6 +2,7 @@
 import type { VerifyToken } from './auth/token-verifier.js';
 import type { Config } from './config.js';
 import type { AccessLog } from './db/access-log.js';
+import type { ReviewStore } from './db/reviews.js';
 import type { Logger } from './http/logger.js';
 import type { Metrics } from './http/metrics.js';
 import type { ModelContext } from './services/model-context.js';
@@ -26,4 +27,6 @@ export interface AppDeps {
   verifyToken: VerifyToken;
   /** The record of access to personal data (db/). */
   accessLog: AccessLog;
+  /** Advisors' reviews (db/reviews.ts). */
+  reviews: ReviewStore;
 }

@@ -20,6 +20,8 @@ import { auditRoutes } from './routes/audit.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
+import { reviewFilter } from './routes/review-filter.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { scoreRoutes } from './routes/score.js';
 import { staticDocRoutes } from './routes/static-docs.js';
 import { ScoringService } from './services/scoring.js';
@@ -54,9 +56,10 @@ export function createApp(deps: AppDeps): Koa {
   healthRoutes(router, deps.state, deps.model.modelVersion);
   metaRoutes(router, deps, auth);
   staticDocRoutes(router, deps, auth);
-  clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
+  clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, reviewFilter(deps.reviews));
   scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
   auditRoutes(router, auth, deps.accessLog);
+  reviewRoutes(router, scoring, deps.reviews, auth, record);
 
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(async (ctx, next) => {

@@ -7,7 +7,8 @@ BASE_URL = "http://127.0.0.1:8000"
 METHODS = ("get", "post", "put", "patch", "delete")
 #: The demo role whose `make token` opens each scope (backend/src/auth/scopes.ts, ROLE_SCOPES).
 ROLE_FOR_SCOPE = {"signed-in": "advisor", "clients:read": "advisor", "applications:score": "advisor",
-                  "applications:batch": "tool", "audit:read": "supervisor", "metrics:read": "supervisor"}
+                  "applications:batch": "tool", "audit:read": "supervisor", "metrics:read": "supervisor",
+                  "reviews:write": "advisor", "reviews:read-all": "supervisor"}
 
 
 def _resolve(spec: dict, node: dict | None) -> dict:

@@ -6,9 +6,11 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from './announce.js';
 import { appStyles } from './app-shell.styles.js';
+import './components/outbox-status.js';
 import { formatDateTime } from './i18n/format.js';
 import { fill, getLocale, msg, setLocale } from './i18n/i18n.js';
 import { LocaleController } from './i18n/locale-controller.js';
+import { reviewText } from './i18n/review-text.js';
 import { navSection, parseRoute, type Route } from './router.js';
 import { services } from './services.js';
 import type { ConnectivitySnapshot } from './state/connectivity.js';
@@ -94,6 +96,10 @@ export class AppShell extends LitElement {
   }
 
   private async _onSignOut(): Promise<void> {
+    // Unsent reviews are never discarded: the outbox survives sign-out (auth/purge.ts spares it); the advisor is told.
+    await services().reviews.refresh();
+    const pending = services().reviews.pending;
+    if (pending > 0 && !confirm(reviewText().signOutWarning.replace('{n}', String(pending)))) return;
     await services().session.signOut();
     announce(msg().app.signedOut);
   }
@@ -246,6 +252,7 @@ export class AppShell extends LitElement {
         ${this.connection.status === 'offline' ? html`<div class="banner offline" role="note">${m.offlineBanner}</div>` : nothing}
         ${this.connection.status === 'api-down' ? html`<div class="banner api-down" role="note">${m.apiDownBanner}</div>` : nothing}
         ${this.configError ? html`<div class="banner api-down" role="note">${fill(m.configError, { detail: this.configError })}</div>` : nothing}
+        ${this.mayRead ? html`<outbox-status class="banner"></outbox-status>` : nothing}
         ${this.mayRead ? this.renderPage() : this.renderSignIn()}
       </main>
       <footer><p>${m.footer}</p></footer>

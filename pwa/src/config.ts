@@ -15,7 +15,7 @@ export const defaults: RuntimeConfig = {
   apiUrl: 'http://127.0.0.1:8000',
   issuer: 'http://127.0.0.1:9400',
   clientId: 'pad-dashboard',
-  scope: 'openid profile offline_access clients:read applications:score audit:read',
+  scope: 'openid profile offline_access clients:read applications:score audit:read reviews:write reviews:read-all',
   /** A working day. */
   offlineHours: 10,
 };

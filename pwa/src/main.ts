@@ -14,6 +14,8 @@ const session = new Session(config, new URL(import.meta.env.BASE_URL, location.o
 await session.start();
 const services = initServices(config.apiUrl, session);
 listenForChartAnnouncements();
+// Reviews written offline (even in a closed browser) go out now and whenever the network returns.
+services.reviews.start();
 // The shell reads the services when it is constructed: import it only now.
 await import('./app-shell.js');
 const shell = document.createElement('app-shell');

@@ -6,7 +6,9 @@ import { createApiClient, type ApiClient, type Fetched } from './api/client.js';
 import type { ModelInfo, Population } from './api/types.js';
 import { partitionDefaults } from './auth/partition.js';
 import type { Session } from './auth/session.js';
+import { openOutbox, outboxDefaults, type Outbox } from './offline/outbox.js';
 import { openReviewedStore, type ReviewedStore } from './offline/reviewed-store.js';
+import { ReviewSync } from './offline/review-sync.js';
 import { Connectivity } from './state/connectivity.js';
 import { isClientData } from './sw-routes.js';
 
@@ -15,6 +17,9 @@ export interface Services {
   session: Session;
   connectivity: Connectivity;
   store: () => Promise<ReviewedStore>;
+  /** Reviews not yet acknowledged by the API, of the current user (kept at sign-out). */
+  outbox: () => Promise<Outbox>;
+  reviews: ReviewSync;
   model: () => Promise<Fetched<ModelInfo>>;
   population: () => Promise<Fetched<Population>>;
 }
@@ -33,9 +38,9 @@ export function memo<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** The reviewed-clients database of the current user (one per user: partition.ts). */
-function storeOfUser(session: Session): () => Promise<ReviewedStore> {
-  const opened = new Map<string, Promise<ReviewedStore>>();
+/** A database of the current user (one per user: partition.ts), closed when the session ends. */
+function perUser<T extends { close(): void }>(session: Session, open: (partition: string) => Promise<T>): () => Promise<T> {
+  const opened = new Map<string, Promise<T>>();
   session.addEventListener('change', () => {
     if (session.status === 'signed-in' || session.status === 'offline') return;
     for (const store of opened.values()) void store.then((s) => s.close(), () => undefined);
@@ -46,7 +51,7 @@ function storeOfUser(session: Session): () => Promise<ReviewedStore> {
     if (partition === null) return Promise.reject(new Error('Sign in to read or keep reviewed clients'));
     let store = opened.get(partition);
     if (!store) {
-      store = openReviewedStore(`${partitionDefaults.dbPrefix}${partition}`);
+      store = open(partition);
       opened.set(partition, store);
     }
     return store;
@@ -60,11 +65,20 @@ export function initServices(apiUrl: string, session: Session): Services {
   const api = createApiClient({
     baseUrl: apiUrl, onResult: (info) => connectivity.record(info), authHeaders: (path, method) => session.headers(method === 'GET' && isClientData(new URL(path, 'http://api.invalid'))), onUnauthorized: () => session.expired(),
   });
+  const outbox = perUser(session, (p) => openOutbox(`${outboxDefaults.dbPrefix}${p}`));
+  const reviews = new ReviewSync(outbox, api, undefined, {
+    needsToken: () => session.status === 'offline',
+    reconnect: () => void session.signIn(location.hash, true).catch(() => undefined),
+  });
+  // A sign-in (or an offline start) of a user with waiting reviews sends them.
+  session.addEventListener('change', () => void (session.status === 'signed-in' ? reviews.sync() : reviews.refresh()));
   current = {
     api,
     session,
     connectivity,
-    store: storeOfUser(session),
+    store: perUser(session, (p) => openReviewedStore(`${partitionDefaults.dbPrefix}${p}`)),
+    outbox,
+    reviews,
     model: memo(() => api.model()),
     population: memo(() => api.population()),
   };

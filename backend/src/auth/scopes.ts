@@ -11,6 +11,10 @@ export const SCOPES = {
   applicationsBatch: 'applications:batch',
   auditRead: 'audit:read',
   metricsRead: 'metrics:read',
+  /** Record a review of a client (advisors, supervisors). */
+  reviewsWrite: 'reviews:write',
+  /** See every advisor's reviews, not only one's own (supervisors). */
+  reviewsReadAll: 'reviews:read-all',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
@@ -22,8 +26,8 @@ export type Need = Scope | 'signed-in';
 
 /** Scopes each demo role holds (the embedded provider and `make token` use the same table). */
 export const ROLE_SCOPES = {
-  advisor: [SCOPES.clientsRead, SCOPES.applicationsScore],
-  supervisor: [SCOPES.clientsRead, SCOPES.applicationsScore, SCOPES.auditRead, SCOPES.metricsRead],
+  advisor: [SCOPES.clientsRead, SCOPES.applicationsScore, SCOPES.reviewsWrite],
+  supervisor: [SCOPES.clientsRead, SCOPES.applicationsScore, SCOPES.auditRead, SCOPES.metricsRead, SCOPES.reviewsWrite, SCOPES.reviewsReadAll],
   tool: [SCOPES.applicationsBatch],
 } as const satisfies Record<string, readonly Scope[]>;
 

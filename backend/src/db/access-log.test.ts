@@ -41,7 +41,7 @@ const backends: Backend[] = [
     reset: async () => {
       const client = new pg.Client({ connectionString: pgUrl });
       await client.connect();
-      await client.query('DROP TABLE IF EXISTS access_log, schema_migrations');
+      await client.query('DROP TABLE IF EXISTS access_log, reviews, schema_migrations');
       await client.end();
     },
   },

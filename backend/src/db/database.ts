@@ -4,12 +4,14 @@
  */
 import path from 'node:path';
 import type { AccessLog } from './access-log.js';
+import type { ReviewStore } from './reviews.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 
 export interface Database {
   kind: 'sqlite' | 'postgres';
   accessLog: AccessLog;
+  reviews: ReviewStore;
   close(): Promise<void>;
 }
 

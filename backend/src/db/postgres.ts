@@ -3,6 +3,7 @@ import pg from 'pg';
 import { accessFilter, type AccessEntry, type AccessLog, type AccessPage, type AccessQuery } from './access-log.js';
 import type { Database } from './database.js';
 import { readMigrations } from './migrations.js';
+import { PostgresReviewStore } from './postgres-reviews.js';
 import { rowToAccess } from './sqlite.js';
 
 export const postgresDefaults = { maxConnections: 5, connectTimeoutMs: 5_000, migrationLock: 4_211_011 } as const;
@@ -62,5 +63,5 @@ export async function openPostgres(url: string): Promise<Database> {
     await pool.end();
     throw err;
   }
-  return { kind: 'postgres', accessLog: new PostgresAccessLog(pool), close: () => pool.end() };
+  return { kind: 'postgres', accessLog: new PostgresAccessLog(pool), reviews: new PostgresReviewStore(pool), close: () => pool.end() };
 }

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { accessFilter, type AccessEntry, type AccessLog, type AccessPage, type AccessQuery, type StoredAccess } from './access-log.js';
 import type { Database } from './database.js';
 import { readMigrations } from './migrations.js';
+import { SqliteReviewStore } from './sqlite-reviews.js';
 
 interface AccessRow {
   id: number;
@@ -73,6 +74,7 @@ export function openSqlite(file: string): Database {
   return {
     kind: 'sqlite',
     accessLog: new SqliteAccessLog(db),
+    reviews: new SqliteReviewStore(db),
     close: () => {
       db.close();
       return Promise.resolve();

@@ -23,12 +23,12 @@ function idParams(raw: Record<string, RawParam>, errors: FieldError[]): IdParams
   return { id: parseId(raw['id'], errors) ?? 0 };
 }
 
-/** `record` appends each successful access to the record of access (http/access-record.ts). */
-export function clientRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number): void {
+/** `byReview` applies ?review= (routes/review-filter.ts). `record` appends each successful access to the record of access (http/access-record.ts). */
+export function clientRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number, byReview: Middleware): void {
   const model = scoring.model;
   const read = auth.need(SCOPES.clientsRead);
 
-  router.get('/v1/clients', read, record, validate({ query: parseClientListQuery }), (ctx) => {
+  router.get('/v1/clients', read, record, validate({ query: parseClientListQuery }), byReview, (ctx) => {
     const { decision, ...rest } = inputOf<undefined, ClientListQuery, undefined>(ctx).query;
     const query = { ...rest, ...decisionBounds(decision, model.threshold) };
     const { total, items } = model.store.list(query);

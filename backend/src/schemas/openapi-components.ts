@@ -92,6 +92,26 @@ export const componentSchemas: Record<string, Schema> = {
     model_version: { type: 'string' }, request_id: { type: 'string' },
   }),
   AccessPage: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('AccessRecord') } }),
+  ReviewRequest: obj({
+    id: { type: 'string', format: 'uuid', description: 'Made by the client once per review: a resend with the same id is not stored twice' },
+    outcome: { type: 'string', enum: ['agree', 'override_grant', 'override_refuse', 'documents_requested'] },
+    justification: { ...nullableStr, maxLength: 2000, description: 'Required when overriding' },
+    note: { ...nullableStr, maxLength: 4000 },
+    reviewed_at: { type: 'string', format: 'date-time', description: 'When the advisor decided (default: when received)' },
+    seen: obj({ probability: num, decision, model_version: { type: 'string' }, reasons: { type: 'array', items: { type: 'string' }, maxItems: 20 } }),
+  }, ['id', 'outcome'], {
+    additionalProperties: false,
+    example: { id: '3f1f0d2e-6a4b-4c1d-9e8f-7a6b5c4d3e2f', outcome: 'override_refuse', justification: 'Revenus non justifiés', note: 'Entretien en agence' },
+  }),
+  Review: obj({
+    id: { type: 'string', format: 'uuid' }, client_id: { type: 'integer' },
+    outcome: { type: 'string', enum: ['agree', 'override_grant', 'override_refuse', 'documents_requested'] },
+    justification: nullableStr, note: nullableStr, reviewed_at: { type: 'string', format: 'date-time' },
+    received_at: { type: 'string', format: 'date-time' }, advisor: { type: 'string', description: "The token's subject" },
+    seen: obj({ probability: num, decision, model_version: { type: 'string' }, reasons: { type: 'array', items: { type: 'string' } } }),
+  }),
+  ClientReviews: obj({ client_id: { type: 'integer' }, latest: { oneOf: [ref('Review'), { type: 'null' }] }, items: { type: 'array', items: ref('Review') } }),
+  ReviewPage: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('Review') } }),
   ClientList: obj({ total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: ref('ClientSummary') } }),
   ClientDetail: obj({
     id: { type: 'integer' }, dataset: { type: 'string', enum: ['train', 'new'] }, gender: nullableStr,

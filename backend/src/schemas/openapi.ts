@@ -44,6 +44,7 @@ const listParams: Json[] = [
   queryParam('dataset', { type: 'string', enum: ['train', 'new'] }, 'Labelled training clients or new applications'),
   queryParam('contract_type', { type: 'string' }, 'e.g. Cash loans'),
   queryParam('gender', { type: 'string' }, 'e.g. F'),
+  queryParam('review', { type: 'string', enum: ['reviewed', 'not_reviewed', 'overridden'] }, 'Clients with a review, without one, or whose latest review overrides the proposal'),
   queryParam('decision', { type: 'string', enum: ['granted', 'refused'] }, 'Decision at the model threshold (refused when probability >= threshold)'),
   ...Object.entries(RANGE_COLUMNS).flatMap(([name, column]) => [
     queryParam(`${name}_min`, { type: 'number' }, `Lowest ${column} (inclusive); clients without a value are left out`),
@@ -54,7 +55,7 @@ const listParams: Json[] = [
 const pointsParams: Json[] = [
   queryParam('x', { type: 'string', example: 'AGE_YEARS' }, 'Model input on the horizontal axis (a features.json name)'),
   queryParam('y', { type: 'string', example: 'PREV_APPLICATION_COUNT' }, 'Model input on the vertical axis'),
-  ...listParams.filter((p) => !['limit', 'offset', 'sort'].includes(p['name'] as string)),
+  ...listParams.filter((p) => !['limit', 'offset', 'sort', 'review'].includes(p['name'] as string)),
 ].map((p) => (['x', 'y'].includes(p['name'] as string) ? { ...p, required: true } : p));
 
 /** OpenAPI security of a route: none, any valid token, or a token with one scope. */
@@ -111,6 +112,22 @@ const auditParams: Json[] = [
   queryParam('offset', { type: 'integer', minimum: 0, default: 0 }, 'Items to skip'),
 ];
 
+const reviewListParams: Json[] = [
+  queryParam('subject', { type: 'string' }, "Only this advisor's reviews (another advisor's needs reviews:read-all)"),
+  queryParam('overrides', { type: 'string', enum: ['true', 'false'], default: 'false' }, 'Only overrides'),
+  queryParam('from', { type: 'string', format: 'date-time' }, 'Reviewed from this time (inclusive)'),
+  queryParam('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Page size'),
+  queryParam('offset', { type: 'integer', minimum: 0, default: 0 }, 'Items to skip'),
+];
+
+/** POST of a review: 201 when stored, 200 for a resend, 409 when the id holds another review. */
+function reviewPost(op: Json): Json {
+  const responses = (op['post'] as Json)['responses'] as Json;
+  responses['201'] = ok('Stored', ref('Review'));
+  responses['409'] = { description: 'The id is already used by a different review', content: { 'application/problem+json': { schema: ref('Problem') } } };
+  return op;
+}
+
 function operationId(summary: string): string {
   return summary.toLowerCase().replace(/[^a-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()).replace(/[^a-zA-Z0-9]/g, '');
 }
@@ -135,6 +152,7 @@ export function buildOpenApi(modelVersion: string): Json {
       { name: 'population', description: 'Distributions of the training clients' },
       { name: 'clients', description: 'Known clients: details, score, explanation, what-if' },
       { name: 'scoring', description: 'Scoring of new records' },
+      { name: 'reviews', description: "Advisors' reviews of the model's proposals (human oversight)" },
       { name: 'audit', description: 'The record of access to personal data' },
     ],
     paths: {
@@ -155,6 +173,11 @@ export function buildOpenApi(modelVersion: string): Json {
       '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/what-if': post('What if', 'clients', 'WhatIfRequest', ok('Score and explanation before and after the changes', ref('WhatIfResponse')), [clientId, top], read),
+      '/v1/clients/{id}/reviews': {
+        ...get('Client reviews', 'reviews', ok("The client's reviews, newest first, with the advisor", ref('ClientReviews')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
+        ...reviewPost(post('Record a review', 'reviews', 'ReviewRequest', ok('Already stored (a resend of the same review)', ref('Review')), [clientId], SCOPES.reviewsWrite)),
+      },
+      '/v1/reviews': get('List reviews', 'reviews', ok("The caller's reviews (everyone's with reviews:read-all), newest first", ref('ReviewPage')), { parameters: reviewListParams, errors: ['BadRequest'], need: SCOPES.reviewsWrite }),
       '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), [], SCOPES.applicationsBatch),
       '/v1/audit': get('Record of access', 'audit', ok('One page of the record of access, newest first', ref('AccessPage')), { parameters: auditParams, errors: ['BadRequest'], need: SCOPES.auditRead }),
     },

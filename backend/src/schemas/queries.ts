@@ -18,7 +18,7 @@ type Query = Record<string, RawParam>;
 
 const RANGE_KEYS = Object.keys(RANGE_COLUMNS) as RangeKey[];
 const CLIENT_LIST_KEYS = [
-  'limit', 'offset', 'sort', 'q', 'dataset', 'contract_type', 'gender', 'decision',
+  'limit', 'offset', 'sort', 'q', 'dataset', 'contract_type', 'gender', 'decision', 'review',
   ...RANGE_KEYS.flatMap((k) => [`${k}_min`, `${k}_max`]),
 ];
 

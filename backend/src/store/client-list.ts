@@ -36,6 +36,8 @@ export interface ClientQuery {
   probabilityMin?: number;
   probabilityBelow?: number;
   ranges?: Partial<Record<RangeKey, { min?: number; max?: number }>>;
+  /** Review filter (routes/review-filter.ts): only these ids, or all but these. */
+  ids?: { only: boolean; ids: string[] };
 }
 
 export interface ClientSummary {
@@ -112,7 +114,8 @@ function compareBy(column: SortColumn, descending: boolean): (a: ClientSummary, 
   };
 }
 
-function matches(row: ClientSummary, q: ClientQuery): boolean {
+function matches(row: ClientSummary, q: ClientQuery, ids: Set<number> | null): boolean {
+  if (ids !== null && q.ids !== undefined && ids.has(row.id) !== q.ids.only) return false;
   if (q.q !== undefined && !String(row.id).startsWith(q.q)) return false;
   if (q.dataset !== undefined && row.dataset !== q.dataset) return false;
   if (q.contractType !== undefined && row.contract_type !== q.contractType) return false;
@@ -140,11 +143,12 @@ export class ClientList {
 
   list(query: ClientQuery): { total: number; items: ClientSummary[] } {
     const ordered = this.ordered(query.sort, query.descending);
+    const ids = query.ids === undefined ? null : new Set(query.ids.ids.map(Number));
     const items: ClientSummary[] = [];
     let total = 0;
     const end = query.offset + query.limit;
     for (const row of ordered) {
-      if (!matches(row, query)) continue;
+      if (!matches(row, query, ids)) continue;
       if (total >= query.offset && total < end) items.push(row);
       total++;
     }

@@ -29,8 +29,9 @@ export function loadReal(): Promise<Loaded> {
   return shared;
 }
 
-/** @param accessLog defaults to a fresh in-memory SQLite log */
-export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}, accessLog: AccessLog = openSqlite(':memory:').accessLog): Koa {
+/** @param accessLog defaults to a fresh in-memory SQLite log (which also holds the reviews) */
+export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}, accessLog?: AccessLog): Koa {
+  const db = openSqlite(':memory:');
   return createApp({
     config: { corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 0, bodyLimitBytes: defaults.bodyLimitBytes, trustProxy: false, nodeEnv: 'test', ...config },
     model: loaded.model,
@@ -39,7 +40,8 @@ export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}, accessL
     state: { ready: true, shuttingDown: false },
     metrics: new Metrics({ model_version: loaded.model.modelVersion }),
     verifyToken: testVerifier(),
-    accessLog,
+    accessLog: accessLog ?? db.accessLog,
+    reviews: db.reviews,
   });
 }
 

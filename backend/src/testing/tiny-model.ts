@@ -126,7 +126,7 @@ export function createTinyApp(
   const db = openSqlite(':memory:');
   const deps: AppDeps = {
     config: fullConfig, model, artifacts, logger, state, metrics: new Metrics({ model_version: '0.1.0' }), verifyToken: testVerifier(),
-    accessLog: db.accessLog,
+    accessLog: db.accessLog, reviews: db.reviews,
   };
   return {
     app: createApp(deps), deps, logger, scorer, db,

@@ -6,6 +6,7 @@ import type {
   ClientDetail, ClientPage, ClientPoints, ClientQuery, Drift, Explanation, Fairness, Importance,
   Metrics, ModelInfo, Population, Problem, Score, WhatIfResult,
 } from './types.js';
+import type { ClientReviews, ReviewPage, StoredReview } from './review-types.js';
 
 export const defaults = {
   timeoutMs: 15_000,
@@ -150,5 +151,11 @@ export function createApiClient(options: ApiClientOptions) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ changes }),
       }),
+    // Reviews (offline/outbox.ts sends them; the id in the body makes a resend harmless).
+    postReview: (id: number, body: object) =>
+      request<StoredReview>(`${idPath(id)}/reviews`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    clientReviews: (id: number) => request<ClientReviews>(`${idPath(id)}/reviews`),
+    reviews: (query: { overrides?: boolean; from?: string; subject?: string; limit?: number }) =>
+      request<ReviewPage>(`/v1/reviews${clientQueryString(query as ClientQuery)}`),
   };
 }

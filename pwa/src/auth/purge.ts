@@ -2,7 +2,8 @@
  * Sign-out: remove every cached personal datum from this browser — the
  * IndexedDB databases of reviewed clients (every user's) and the service
  * worker's client caches. Reference data (model, population aggregates)
- * carries no client data and stays.
+ * carries no client data and stays. The outbox of unsent reviews (pad-outbox-<user>)
+ * stays too: sign-out warns about it, and the same advisor's next sign-in sends it.
  */
 import { partitionDefaults } from './partition.js';
 

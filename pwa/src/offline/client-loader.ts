@@ -54,7 +54,7 @@ export async function loadClientBundle(id: number, deps: LoaderDeps): Promise<Cl
       explanation: explanation.data,
       fetchedAt,
       source: fromCache ? 'cache' : 'network',
-      reviewedAt: stored?.reviewedAt ?? null,
+      reviewedAt: stored && !stored.preparedOnly ? stored.reviewedAt : null,
     };
     if (stored && !fromCache) {
       // Keep the offline copy of a reviewed client as fresh as what the advisor just saw.
@@ -76,6 +76,6 @@ function fromStore(stored: NonNullable<Awaited<ReturnType<ReviewedStore['get']>>
     explanation: stored.explanation,
     fetchedAt: stored.fetchedAt,
     source: 'offline-store',
-    reviewedAt: stored.reviewedAt,
+    reviewedAt: stored.preparedOnly ? null : stored.reviewedAt,
   };
 }

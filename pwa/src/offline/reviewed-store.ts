@@ -12,8 +12,10 @@ export interface ReviewedClient {
   explanation: Explanation;
   /** When the data above was fetched from the API (ISO 8601). */
   fetchedAt: string;
-  /** When the advisor marked the client as reviewed (ISO 8601). */
+  /** When the advisor marked the client as reviewed (ISO 8601); for a prepared-only copy, when it was prepared. */
   reviewedAt: string;
+  /** Downloaded by "Préparer pour hors ligne", not reviewed (offline/prepare-offline.ts). */
+  preparedOnly?: boolean;
 }
 
 interface ReviewedSchema extends DBSchema {

@@ -26,7 +26,7 @@ export const clientStyles = [tokens, css`
   @media print {
     /* One A4 page: score and situation side by side, the explanation below, at a reduced zoom. */
     :host { zoom: 0.62; font-size: 10pt; }
-    .back, .toolbar .actions, .compare, .what-if, .screen-title, .score chart-figure::part(caption),
+    .back, .toolbar .actions, .compare, .what-if, .review, .screen-title, .score chart-figure::part(caption),
     .why chart-figure::part(caption), .why-intro { display: none; }
     .print-title, .report-footer, .print-only { display: block; }
     /* Grouped by direction on paper; the figure's own caption and table toggles stay on screen. */

@@ -13,6 +13,9 @@ import '../components/compare-panel.js';
 import '../components/glossary-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/what-if-panel.js';
+import '../components/review-form.js';
+import '../components/review-history.js';
+import { reviewText } from '../i18n/review-text.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
 import { waterfallChart } from '../charts/waterfall.js';
@@ -184,6 +187,11 @@ export class ClientPage extends LitElement {
       <section class="card what-if" aria-labelledby="h-whatif">
         <h2 id="h-whatif">${m.whatIfHeading}</h2>
         <what-if-panel .client=${b.client} .explanation=${b.explanation} .features=${features}></what-if-panel>
+      </section>
+      <section class="card review" aria-labelledby="h-review">
+        <h2 id="h-review">${reviewText().heading}</h2>
+        <review-form .bundle=${b} @review-saved=${(e: CustomEvent<{ reviewed_at: string }>) => (this.reviewedAt = e.detail.reviewed_at)}></review-form>
+        <review-history .clientId=${b.client.id}></review-history>
       </section>
       ${this.renderNextSteps(decision)}
       <p class="report-footer">${fill(m.reportFooter, { date: formatDateTime(new Date().toISOString(), locale), version, t: formatPercent(threshold, locale) })}</p>

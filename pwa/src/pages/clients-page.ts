@@ -16,6 +16,7 @@ import { formatNumber, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { navigate } from '../router.js';
+import '../components/prepare-offline.js';
 import { services } from '../services.js';
 import { clientsStyles } from './clients-page.styles.js';
 import { categoryText, indexFeatures, type FeatureIndex } from '../components/feature-meta.js';
@@ -217,6 +218,7 @@ export class ClientsPage extends LitElement {
       ${this.renderFilters()}
       ${this.offline ? html`<p class="notice warning" role="note">${m.offline}</p>` : nothing}
       ${this.error && !this.offline ? html`<p class="notice warning" role="alert">${this.error}</p>` : nothing}
+      ${this.offline ? nothing : html`<prepare-offline .query=${toQuery(this.applied, 0, 1, [])}></prepare-offline>`}
       <div class="grid-head">
         <p class="count">${this.countText()}</p>
         <p class="hint muted" id="grid-hint">${m.gridHint} ${x.currencyNote}</p>
