@@ -185,7 +185,7 @@ describe('advisor journey (keyboard only)', () => {
     const labelFr = (name) => model.features.find((f) => f.name === name).label_fr;
     await tabTo(page, (a) => a.tag === 'a' && a.text === 'Modèle', { reverse: true, max: 250, what: 'Modèle link' });
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 6);
+    await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 7);
     await page.waitForFunction(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].every((f) => f.shadowRoot.querySelector('svg[aria-label]')));
     const headlines = await page.evaluate(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].map((f) => f.shadowRoot.querySelector('h3, h4').textContent));
     const captions = await page.evaluate(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')].map((f) => f.shadowRoot.querySelector('figcaption').textContent));
@@ -193,10 +193,16 @@ describe('advisor journey (keyboard only)', () => {
     assert.ok(headlines[1].includes(await percentIn(page, metrics.chosen.threshold)), headlines[1]);
     const cm = metrics.confusion_matrix;
     assert.ok(headlines[2].includes(await percentIn(page, cm.tp / (cm.tp + cm.fn), 'fr-FR', 0)), headlines[2]);
+    // The reliability figure reads ECE and both Brier scores from the artifact.
+    const cal = metrics.calibration;
+    assert.ok(headlines[3].includes(await percentIn(page, cal.ece, 'fr-FR', 1)), headlines[3]);
+    assert.ok(captions[3].includes(cal.brier.toFixed(3).replace('.', ',')) && captions[3].includes(cal.brier_prior.toFixed(3).replace('.', ',')), captions[3]);
+    const reliabilityMarks = await page.evaluate(() => [...document.querySelector('model-page').shadowRoot.querySelectorAll('chart-figure')][3].shadowRoot.querySelectorAll('circle.bin').length);
+    assert.equal(reliabilityMarks, cal.bins.filter((b) => b.n > 0).length);
     const flagged = drift.features.filter((f) => f.flagged).length;
-    assert.ok(captions[3].startsWith(`${flagged} variables sur ${drift.features.length}`), captions[3]);
+    assert.ok(captions[4].startsWith(`${flagged} variables sur ${drift.features.length}`), captions[4]);
     const worst = [...drift.features].sort((a, b) => b.psi - a.psi)[0];
-    assert.ok(captions[3].includes(`« ${labelFr(worst.name)} »`), captions[3]);
+    assert.ok(captions[4].includes(`« ${labelFr(worst.name)} »`), captions[4]);
     for (const caption of captions) assert.equal(caption.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length, 2, `two sentences: ${caption}`);
     await screenshot(page, '07-model', { fullPage: true });
     await expectNoAxeViolations('model page');

@@ -84,7 +84,7 @@ describe('offline review', () => {
     await page.waitForFunction((id) => document.querySelector('reviewed-page')?.shadowRoot?.querySelector('tbody th')?.textContent === String(id), reviewed.id);
     await tabTo(page, (a) => a.tag === 'a' && a.text === 'Modèle', { reverse: true, max: 40, what: 'Modèle link' });
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 6);
+    await page.waitForFunction(() => document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length === 7);
   });
 
   it('says that searching and unreviewed clients need the network', async () => {

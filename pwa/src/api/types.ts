@@ -212,6 +212,27 @@ export interface Metrics {
   threshold_curve: ThresholdPoint[];
   confusion_matrix: Confusion;
   data?: { n_train: number; n_defaulted: number; n_new: number; feature_count: number };
+  /** Out-of-fold calibration (issue 14); absent from artifacts trained before it. */
+  calibration?: Calibration;
+}
+
+export interface CalibrationBin {
+  n: number;
+  p_min: number;
+  p_max: number;
+  predicted: number;
+  observed: number;
+  n_defaulted: number;
+}
+
+export interface Calibration {
+  brier: number;
+  /** Brier score of always predicting the average default rate: the baseline to beat. */
+  brier_prior: number;
+  ece: number;
+  mean_predicted: number;
+  default_rate: number;
+  bins: CalibrationBin[];
 }
 
 export interface FairnessGroup {

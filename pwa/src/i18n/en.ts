@@ -190,6 +190,8 @@ export const en: Messages = {
     importanceHeading: 'Most influential features',
     costHeading: 'Cost by threshold',
     confusionHeading: 'Errors at the chosen threshold',
+    reliabilityHeading: 'Calibration: are the predicted risks right?',
+    reliabilityHint: 'Calibrated means: among clients given about 10%, about 10% defaulted. Points on the diagonal are right.',
     fairnessHeading: 'Fairness',
     fairnessGender: 'By gender',
     fairnessAge: 'By age band',

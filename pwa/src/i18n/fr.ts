@@ -191,6 +191,8 @@ export const fr = {
     importanceHeading: 'Variables les plus influentes',
     costHeading: 'Coût selon le seuil',
     confusionHeading: 'Erreurs au seuil retenu',
+    reliabilityHeading: 'Calibration : les risques prédits sont-ils justes ?',
+    reliabilityHint: 'Calibré veut dire : parmi les clients notés environ 10\u00a0%, environ 10\u00a0% ont fait défaut. Les points sur la diagonale sont justes.',
     fairnessHeading: 'Équité',
     fairnessGender: 'Par genre',
     fairnessAge: 'Par tranche d’âge',

@@ -35,7 +35,7 @@ describe('i18n', () => {
     const allowed = [
       'app.name', 'app.nav.clients', 'units.pointsLong', 'clients.title', 'client.title', 'reviewed.columns.id', 'reviewed.columns.actions',
       'model.version', 'charts.waterfall.colShap', 'charts.scatter.colId', 'charts.confusion.correct', 'charts.confusion.colCount',
-      'charts.fairness.colN', 'charts.drift.stable', 'explore.ranking.colId', 'explore.points.colId', 'explore.ranking.axis', 'explore.glossary.items.4.0', 'explore.glossary.items.6.0', 'explore.glossary.items.9.0',
+      'charts.fairness.colN', 'charts.reliability.colN', 'charts.drift.stable', 'explore.ranking.colId', 'explore.points.colId', 'explore.ranking.axis', 'explore.glossary.items.4.0', 'explore.glossary.items.6.0', 'explore.glossary.items.9.0',
     ];
     expect(same.filter((k) => !allowed.includes(k))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * The model page: global importance, cost vs threshold, confusion matrix, fairness by gender
+ * The model page: global importance, cost vs threshold, confusion matrix, calibration, fairness by gender
  * and age band, drift of new clients. Every reading is generated from the numbers served.
  */
 import { Task } from '@lit/task';
@@ -14,6 +14,7 @@ import { costCurveChart, nearest } from '../charts/cost-curve.js';
 import { driftChart } from '../charts/drift.js';
 import { fairnessChart } from '../charts/fairness.js';
 import { importanceChart } from '../charts/importance.js';
+import { reliabilityChart } from '../charts/reliability.js';
 import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -110,6 +111,11 @@ export class ModelPage extends LitElement {
                 <h2 id="h-conf">${m.confusionHeading}</h2>
                 <chart-figure .chart=${confusionChart} .data=${d.metrics.confusion_matrix}></chart-figure>
               </section>
+              ${d.metrics.calibration ? html`<section class="card" aria-labelledby="h-rel">
+                <h2 id="h-rel">${m.reliabilityHeading}</h2>
+                <p class="muted">${m.reliabilityHint}</p>
+                <chart-figure .chart=${reliabilityChart} .data=${d.metrics.calibration}></chart-figure>
+              </section>` : nothing}
               <section class="card" aria-labelledby="h-drift">
                 <h2 id="h-drift">${m.driftHeading}</h2>
                 <chart-figure .chart=${driftChart} .data=${{ ...d.drift, features: withCatalogueLabels(d.drift.features, catalogue), top: defaults.driftTop }}></chart-figure>
