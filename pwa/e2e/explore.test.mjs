@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api } from './api.mjs';
-import { launchBrowser } from './harness.mjs';
-import { signIn, viewport } from './helpers.mjs';
+import { openSignedIn } from './helpers.mjs';
 
 let browser;
 let page;
@@ -59,11 +58,7 @@ const rankingFirst = () => page.evaluate(() => {
 
 describe('exploring the book in a few clicks', () => {
   before(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, PWA);
+    ({ browser, page } = await openSignedIn(PWA, errors));
     await page.waitForFunction(() => /clients trouvés/.test(document.querySelector('clients-page')?.shadowRoot?.querySelector('.count')?.textContent ?? ''));
   });
   after(async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { repoRoot } from './harness.mjs';
+import { launchBrowser, repoRoot } from './harness.mjs';
 
 export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'docs/screenshots');
 export const viewport = { width: 1280, height: 800 };
@@ -122,4 +122,16 @@ export async function signIn(page, base, account = demoAdvisor) {
   await page.fill('#password', account.password);
   await Promise.all([page.waitForURL((url) => url.href.startsWith(base), { timeout: 15000 }), page.click('button[type="submit"]')]);
   await page.waitForSelector('.user', { timeout: 15000 });
+}
+
+/**
+ * A fresh browser with one signed-in page (French, the default viewport unless told), whose uncaught
+ * errors are pushed to `errors` so the suite can assert there were none.
+ */
+export async function openSignedIn(base, errors, contextOptions = { viewport, locale: 'fr-FR' }) {
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext(contextOptions)).newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, base);
+  return { browser, page };
 }

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, countPdfPages, percentIn } from './api.mjs';
-import { launchBrowser } from './harness.mjs';
-import { activeElement, runAxe, screenshot, shadowText, signIn, tabTo, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
+import { activeElement, openSignedIn, runAxe, screenshot, shadowText, tabTo, waitForClientView, waitForLiveRegion } from './helpers.mjs';
 
 let browser;
 let page;
@@ -21,11 +20,7 @@ const count = () => shadowText(page, 'clients-page', '.count');
 
 describe('advisor journey (keyboard only)', () => {
   before(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, PWA);
+    ({ browser, page } = await openSignedIn(PWA, errors));
     // The riskiest labelled client: a refusal to explain.
     target = (await api('/v1/clients?limit=1&dataset=train&sort=-probability')).items[0];
   });

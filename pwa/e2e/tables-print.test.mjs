@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, countPdfPages } from './api.mjs';
-import { launchBrowser } from './harness.mjs';
-import { runAxe, signIn, viewport, waitForClientView } from './helpers.mjs';
+import { openSignedIn, runAxe, waitForClientView } from './helpers.mjs';
 
 let browser;
 let page;
@@ -36,11 +35,7 @@ function mediaBoxes(pdf) {
 
 describe('data tables and the printed report', () => {
   before(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, PWA);
+    ({ browser, page } = await openSignedIn(PWA, errors));
     target = (await api('/v1/clients?limit=1&dataset=train&decision=refused&sort=-probability')).items[0];
   });
   after(async () => {
