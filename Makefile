@@ -64,7 +64,10 @@ test-model: venv
 test: $(TEST_TARGETS)
 	@echo "All test suites passed: $(TEST_TARGETS)"
 
+# Feature building on the 77x replicated sample (DuckDB, beside the former pandas figures), then the
+# scale benchmark (features + one fit at 1x, 10x, 77x). The replicated folders live outside the repo.
 bench-model: venv
+	$(PY) -m model.bench.features
 	$(PY) -m model.bench.scale
 
 bench: $(BENCH_TARGETS)

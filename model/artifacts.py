@@ -9,6 +9,8 @@ from pathlib import Path
 from model.config import ARTIFACT_FORMAT
 
 FIXTURES = "fixtures"
+# Sub-folder of the artifacts whose files the manifest lists too (the API verifies and runs them).
+LISTED_FOLDERS = ("features-sql",)
 
 
 def write_json(path: Path, payload: object, compress: bool = False) -> None:
@@ -33,11 +35,16 @@ def sha256(path: Path) -> str:
 
 def write_manifest(out_dir: Path, model_version: str, trained_at: str, feature_count: int, threshold: float,
                    cost: dict) -> dict:
-    """manifest.json listing every artifact file (fixtures excluded) with its checksum and size."""
+    """manifest.json listing every artifact file (fixtures excluded; ``features-sql/`` files by their
+    relative path) with its checksum and size."""
     files = {}
     for path in sorted(out_dir.iterdir()):
         if path.is_file() and path.name != "manifest.json":
             files[path.name] = {"sha256": sha256(path), "bytes": path.stat().st_size}
+    for folder in LISTED_FOLDERS:
+        for path in sorted((out_dir / folder).glob("*")) if (out_dir / folder).is_dir() else []:
+            if path.is_file():
+                files[f"{folder}/{path.name}"] = {"sha256": sha256(path), "bytes": path.stat().st_size}
     manifest = {"artifact_format": ARTIFACT_FORMAT, "model_version": model_version, "trained_at": trained_at,
                 "feature_count": feature_count, "threshold": threshold, "cost": cost, "files": files}
     write_json(out_dir / "manifest.json", manifest)

@@ -8,7 +8,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT / "data" / "sample"
 ARTIFACTS_DIR = REPO_ROOT / "artifacts"
 
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 ARTIFACT_FORMAT = 1
 SEED = 42
 

@@ -13,7 +13,7 @@ from sklearn.metrics import roc_curve
 
 from model.config import AGE_DERIVED_INPUTS, MODEL_VERSION, CostModel, TrainConfig
 from model.data import load_tables
-from model.features.build import FeatureSet, build_features, build_relational
+from model.features.build import FeatureSet, features_of_folder
 from model.progress import Progress
 from model.report.fairness import fairness_table
 from model.report.proxies import proxy_strength
@@ -74,15 +74,15 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
     """Compare the families (same tuning budget, same nested CV), measure the chosen one, fit it on all clients."""
     started = time.perf_counter()
     with log.step("loading tables"):
-        tables = load_tables(data_dir, need_train=True)
-        log(f"application_train: {len(tables.train):,} clients; relational tables: {', '.join(tables.present) or 'none'}")
-    with log.step("building features"):
-        relational = build_relational(tables)
-        built = build_features(tables.train, relational)
+        # The application tables only: the features are built from the folder by DuckDB (out of core).
+        tables = load_tables(data_dir, need_train=True, relational=False)
+    with log.step("building features (model/features/sql, DuckDB)"):
+        built, present = features_of_folder(data_dir, "application_train")
         train = model_inputs(built, config.excluded)
-        new = (build_features(tables.test, relational, train.categories, train.names)
+        new = (features_of_folder(data_dir, "application_test", train.categories, train.names)[0]
                if tables.test is not None else None)
-        log(f"{train.X.shape[1]} model inputs (excluded: {', '.join(config.excluded) or 'none'})")
+        log(f"application_train: {len(tables.train):,} clients; relational tables: {', '.join(present) or 'none'}; "
+            f"{train.X.shape[1]} model inputs (excluded: {', '.join(config.excluded) or 'none'})")
     y = tables.train["TARGET"].to_numpy().astype(int)
     folds = fold_ids(y, config.n_folds, config.seed)
     timings: dict[str, float] = {}
@@ -170,7 +170,7 @@ def train_model(data_dir: Path, config: TrainConfig, cost: CostModel, log: Progr
         "model_version": MODEL_VERSION, "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seed": config.seed, "fast_mode": config.fast,
         "data": {"n_train": int(len(y)), "n_defaulted": int(y.sum()), "n_new": int(len(new.X)) if new else 0,
-                 "feature_count": int(train.X.shape[1]), "tables": ["application"] + tables.present},
+                 "feature_count": int(train.X.shape[1]), "tables": ["application"] + present},
         "cost": {"fn_cost": cost.fn_cost, "fp_cost": cost.fp_cost},
         "comparison": rows,
         "family_params_per_fold": {f: nested[f].extra["best_params_per_fold"] for f in FAMILIES},

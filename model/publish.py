@@ -20,7 +20,10 @@ from model.config import MODEL_VERSION
 from model.data import DataError
 from model.explain import global_importance, shap_contributions
 from model.export import check_parity, flatten_trees, to_onnx
-from model.features.catalogue import describe_features
+from model.features.catalogue import describe_features, describe_groups
+from model.features.random_applications import write_random_applications
+from model.features.raw_rows import read_raw_rows
+from model.features.ship import ship_definitions
 from model.features.category_labels_fr import with_category_labels_fr
 from model.pipeline import TrainedModel
 from model.progress import Progress
@@ -154,11 +157,16 @@ def _write_all(trained: TrainedModel, data_dir: Path, out_dir: Path, log: Progre
                  else {"psi_threshold": None, "ks_threshold": None, "n_reference": n_train, "n_current": 0,
                        "features": []})
 
-    with log.step("client store"):
+    with log.step("client store (display, inputs, raw rows), feature definitions, random applications"):
+        datasets = ("application_train", "application_test") if trained.new is not None else ("application_train",)
+        raw_rows = read_raw_rows(data_dir, datasets)
         write_store(out_dir / "clients.sqlite", display, X_all,
-                    {"model_version": MODEL_VERSION, "feature_count": str(len(names))})
+                    {"model_version": MODEL_VERSION, "feature_count": str(len(names))}, raw_rows)
+        ship_definitions(out_dir, trained.train.categories, data_dir)
+        write_random_applications(out_dir / FIXTURES / "applications-random.json.gz", out_dir / "features-sql",
+                                  names, trained.train.categories, trained.metrics["seed"])
 
-    write_json(out_dir / "features.json", {"features": catalogue})
+    write_json(out_dir / "features.json", {"features": catalogue, "groups": describe_groups(names)})
     write_json(out_dir / "metrics.json", trained.metrics)
     write_json(out_dir / "population.json", population)
     write_json(out_dir / "importance.json", importance)

@@ -1,4 +1,4 @@
-"""Batch scoring of a Kaggle-format folder with the committed artifacts (ONNX model, same feature code).
+"""Batch scoring of a Kaggle-format folder with the committed artifacts (ONNX model, the same feature SQL run by DuckDB).
 
 Every problem of the input is found before any scoring work, and reported in one line naming the file,
 the column and the row: an empty or duplicate id, text in a numeric column, a negative amount, a category
@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 
 from model.artifacts import read_manifest
-from model.data import DataError, load_tables
+from model.data import DataError
 from model.data.load import find_table
 from model.data.schema import RELATIONAL_TABLES, SCHEMAS
 from model.export.onnx_export import run_onnx
-from model.features.build import build_features, build_relational
+from model.features.build import features_of_folder
 
 MISSING_TEXT = {"", "XNA", "XAP"}  # what the loader reads as a missing value
 # Amounts of the application that cannot be negative (relational tables do hold legitimate negative balances).
@@ -156,9 +156,8 @@ def score_folder(data_dir: Path, art_dir: Path, allow_unknown: bool = False,
     if found.unknown:
         warn(f"{len(found.unknown):,} client(s) with an unknown category scored as missing (flagged in "
              f"unknown_categories)")
-    tables = load_tables(data_dir, need_train=False)
-    app = tables.test if tables.test is not None else tables.train
-    features = build_features(app, build_relational(tables), categories, names)
+    dataset = "application_test" if find_table(Path(data_dir), "application_test") is not None else "application_train"
+    features, _ = features_of_folder(Path(data_dir), dataset, categories, names)
     proba, _ = run_onnx(model_path.read_bytes(), features.X.to_numpy(np.float64))
     threshold = float(manifest["threshold"])
     ids = features.X.index.astype(int)

@@ -1,4 +1,8 @@
-"""The client store (SQLite): display information and model inputs of every client, read by the API."""
+"""The client store (SQLite): display information, model inputs and raw Kaggle rows of every client, read by the API.
+
+The raw rows (tables of the Kaggle names, the columns the feature SQL reads, in file order) let the
+API recompute a stored client through the same definitions as a new application.
+"""
 from __future__ import annotations
 
 import sqlite3
@@ -7,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.features.application import DAYS_EMPLOYED_PLACEHOLDER, DAYS_PER_YEAR
+from model.features.raw_columns import RAW_COLUMNS
+
 
 SCHEMA = """
 CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, target INTEGER, probability REAL NOT NULL,
@@ -17,6 +22,9 @@ CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, target INTE
 CREATE TABLE features (id INTEGER PRIMARY KEY, vector BLOB NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
+# For display only (the model's inputs come from model/features/sql/): Kaggle's "not employed" placeholder.
+DAYS_EMPLOYED_PLACEHOLDER = 365243
+DAYS_PER_YEAR = 365.25
 INDEXED = ("age_years", "income", "credit_amount", "annuity", "probability", "contract_type", "gender", "dataset")
 
 
@@ -48,8 +56,33 @@ def display_rows(app: pd.DataFrame, dataset: str, proba: np.ndarray) -> pd.DataF
     })
 
 
-def write_store(path: Path, display: pd.DataFrame, X: pd.DataFrame, meta: dict[str, str]) -> None:
-    """Write the store; ``X`` rows are stored as float32 little-endian vectors in features.json order."""
+SQLITE_TYPES = {"BIGINT": "INTEGER", "DOUBLE": "REAL", "VARCHAR": "TEXT"}
+
+
+def _sql_value(value: object) -> object:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _write_raw(db: sqlite3.Connection, raw: dict[str, pd.DataFrame]) -> None:
+    """One table per Kaggle table, rows in the order given (rowid order = the SQL's summation order)."""
+    for table, columns in RAW_COLUMNS.items():
+        frame = raw.get(table)
+        cols = ", ".join(f'"{c}" {SQLITE_TYPES[t]}' for c, t in columns.items())
+        db.execute(f'CREATE TABLE "{table}" ({cols})')
+        if frame is not None and len(frame):
+            names = list(columns)
+            db.executemany(f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})',
+                           ([_sql_value(v) for v in row] for row in frame[names].itertuples(index=False)))
+        key = "SK_ID_BUREAU" if table == "bureau_balance" else "SK_ID_CURR"
+        db.execute(f'CREATE INDEX "idx_{table}_{key}" ON "{table}" ("{key}")')
+
+
+def write_store(path: Path, display: pd.DataFrame, X: pd.DataFrame, meta: dict[str, str],
+                raw: dict[str, pd.DataFrame] | None = None) -> None:
+    """Write the store; ``X`` rows are stored as float32 little-endian vectors in features.json order, ``raw``
+    (Kaggle table name -> rows with the columns of RAW_COLUMNS) in tables of the same names."""
     if list(display["id"]) != [int(i) for i in X.index]:
         raise ValueError("display rows and feature rows must list the same clients in the same order")
     path.unlink(missing_ok=True)
@@ -64,6 +97,8 @@ def write_store(path: Path, display: pd.DataFrame, X: pd.DataFrame, meta: dict[s
         db.executemany("INSERT INTO features (id, vector) VALUES (?, ?)",
                        [(int(i), vectors[k].tobytes()) for k, i in enumerate(X.index)])
         db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(meta.items()))
+        if raw is not None:
+            _write_raw(db, raw)
         for col in INDEXED:
             db.execute(f"CREATE INDEX idx_clients_{col} ON clients ({col})")
     with sqlite3.connect(path) as db:
@@ -76,3 +111,9 @@ def read_vectors(path: Path) -> tuple[np.ndarray, np.ndarray]:
         rows = db.execute("SELECT id, vector FROM features ORDER BY id").fetchall()
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     return ids, np.vstack([np.frombuffer(r[1], dtype="<f4") for r in rows])
+
+
+def read_raw(path: Path) -> dict[str, pd.DataFrame]:
+    """The stored raw rows, by Kaggle table name, in stored (rowid) order."""
+    with sqlite3.connect(path) as db:
+        return {table: pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY rowid', db) for table in RAW_COLUMNS}

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../src/bootstrap.js';
 import { loadConfig, packageRoot } from '../src/config.js';
+import { measureApplications, type ApplicationFigures } from './applications.js';
 import { measureInProcess, type Timing } from './in-process.js';
 import { signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS } from '../src/testing/tokens.js';
 import { runWrk, type WrkResult } from './wrk.js';
@@ -20,7 +21,7 @@ const benchDefaults = {
   coldStarts: 3,
   idsInScript: 500,
   readyTimeoutMs: 15_000,
-  targets: { scoreP99Ms: 5, explanationP99Ms: 10, coldStartMs: 1000, memoryMb: 250 },
+  targets: { scoreP99Ms: 5, explanationP99Ms: 10, coldStartMs: 1000, memoryMb: 250, applicationP99Ms: 15, batchMs: 1000 },
 } as const;
 
 const SERVER = path.join(packageRoot(), 'dist', 'src', 'server.js');
@@ -46,7 +47,8 @@ const benchToken = signToken({ scopes: ['clients:read'], sub: 'bench', claims: {
 
 function startServer(port: number, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ...benchAuth, ...extraEnv },
+    // A 1,000-application batch with full histories is about 10 MB of JSON: above the default body limit.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', BODY_LIMIT_BYTES: String(32 * 1024 * 1024), ...benchAuth, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -100,9 +102,11 @@ interface LoadFigures {
   explanation: WrkResult;
   explanationUncached: WrkResult;
   memory: { rssMb: number; hwmMb: number };
+  applications: ApplicationFigures;
+  applicationsMemory: { rssMb: number; hwmMb: number };
 }
 
-async function measureUnderLoad(ids: number[]): Promise<LoadFigures> {
+async function measureUnderLoad(ids: number[], loaded: Awaited<ReturnType<typeof loadModel>>): Promise<LoadFigures> {
   const port = await freePort();
   const child = startServer(port);
   await waitReady(port, performance.now(), child);
@@ -112,7 +116,10 @@ async function measureUnderLoad(ids: number[]): Promise<LoadFigures> {
     runWrk(port, '/v1/clients/{id}/explanation', ids, 2, benchDefaults.connections, benchToken);
     const score = runWrk(port, '/v1/clients/{id}/score', ids, benchDefaults.wrkSeconds, benchDefaults.connections, benchToken);
     const explanation = runWrk(port, '/v1/clients/{id}/explanation', ids, benchDefaults.wrkSeconds, benchDefaults.connections, benchToken);
-    return { score, explanation, explanationUncached: await measureUncachedExplanations(ids), memory: memoryOf(child.pid!) };
+    const memory = memoryOf(child.pid!);
+    const applications = await measureApplications(loaded, port, child, benchDefaults.wrkSeconds, benchDefaults.connections);
+    const applicationsMemory = memoryOf(child.pid!);
+    return { score, explanation, explanationUncached: await measureUncachedExplanations(ids), memory, applications, applicationsMemory };
   } finally {
     await stop(child);
   }
@@ -150,7 +157,8 @@ async function main(): Promise<void> {
   const loaded = await loadModel(loadConfig().artifactsDir);
   const allIds = loaded.model.store.ids();
   const step = Math.max(1, Math.floor(allIds.length / benchDefaults.idsInScript));
-  const { score, explanation, explanationUncached, memory } = await measureUnderLoad(allIds.filter((_, i) => i % step === 0).slice(0, benchDefaults.idsInScript));
+  const { score, explanation, explanationUncached, memory, applications, applicationsMemory } = await measureUnderLoad(
+    allIds.filter((_, i) => i % step === 0).slice(0, benchDefaults.idsInScript), loaded);
   const inProcess = await measureInProcess(loaded);
   await loaded.close();
 
@@ -171,6 +179,10 @@ async function main(): Promise<void> {
     wrkRow('GET /explanation (stored SHAP cached)', explanation, t.explanationP99Ms),
     wrkRow('GET /explanation (SHAP_CACHE_SIZE=0)', explanationUncached, t.explanationP99Ms),
     ['resident memory after load (VmRSS / VmHWM)', `${fmt(memory.rssMb, 0)} MB / ${fmt(memory.hwmMb, 0)} MB`, `< ${t.memoryMb} MB: ${verdict(memory.hwmMb, t.memoryMb)}`],
+    wrkRow(`POST /v1/applications?explain=true (history of ${applications.medianHistoryRows} rows, the median)`, applications.single, t.applicationP99Ms),
+    ['POST /v1/applications/batch, 1,000 stored clients\' raw rows (5 runs)', `median ${fmt([...applications.batch1000Ms].sort((a, b) => a - b)[2]!, 0)} ms [${applications.batch1000Ms.map((m) => fmt(m, 0)).join(', ')}], ${applications.batchRows} history rows`, `< ${t.batchMs} ms: ${verdict([...applications.batch1000Ms].sort((a, b) => a - b)[2]!, t.batchMs)}`],
+    ['4 explained 1,000-application batches at once (top=5)', `statuses ${applications.concurrentBatches.statuses.join(' ')} in ${fmt(applications.concurrentBatches.seconds, 1)} s`, 'the caps answer 429 beyond 1 running + 2 waiting'],
+    ['resident memory after the applications load (VmRSS / VmHWM)', `${fmt(applicationsMemory.rssMb, 0)} MB / ${fmt(applicationsMemory.hwmMb, 0)} MB`, `< ${t.memoryMb} MB: ${verdict(applicationsMemory.hwmMb, t.memoryMb)}`],
     timingRow('in-process: one ONNX inference (1 row)', inProcess.onnxOneRow),
     timingRow('in-process: one TreeSHAP explanation', inProcess.treeShapOne),
     timingRow('in-process: explanation service (ONNX+SHAP+phrases)', inProcess.explanationService),

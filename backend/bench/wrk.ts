@@ -55,3 +55,25 @@ end
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** POST the same JSON `body` to `urlPath`, `connections` connections for `seconds`. */
+export function runWrkPost(port: number, urlPath: string, body: string, seconds: number, connections: number): WrkResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-wrk-'));
+  const script = path.join(dir, 'post.lua');
+  const bodyFile = path.join(dir, 'body.json');
+  fs.writeFileSync(bodyFile, body);
+  fs.writeFileSync(script, `local f = io.open(${JSON.stringify(bodyFile)}, "rb")
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+`);
+  try {
+    const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}${urlPath}`], {
+      encoding: 'utf8', timeout: (seconds + 30) * 1000,
+    });
+    return parseWrk(output);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

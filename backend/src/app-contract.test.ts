@@ -51,8 +51,9 @@ describe('responses match the OpenAPI document', function () {
     await check('get', '/v1/clients/{id}', `/v1/clients/${id}`, 200);
     await check('get', '/v1/clients/{id}/score', `/v1/clients/${id}/score`, 200);
     await check('get', '/v1/clients/{id}/explanation', `/v1/clients/${id}/explanation?top=50`, 200);
-    await check('post', '/v1/clients/{id}/what-if', `/v1/clients/${id}/what-if`, 200, { changes: { EXT_SOURCE_2: 0.5, EXT_SOURCE_1: null } });
-    await check('post', '/v1/score', '/v1/score', 200, { records: [{ id: 'r1', EXT_SOURCE_2: 0.4 }, { id: 2 }], explain: true, top: 3 });
+    const vector = loaded.model.store.vector(id)!;
+    const record = Object.fromEntries(loaded.model.features.map((f, j) => [f.name, Number.isNaN(vector[j]!) ? null : vector[j]!]));
+    await check('post', '/v1/score', '/v1/score', 200, { records: [{ id: 'r1', ...record }, { ...record, id: 2, EXT_SOURCE_2: 0.4 }], explain: true, top: 3 });
   });
 
   it('for documented error responses', async () => {

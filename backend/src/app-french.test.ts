@@ -84,19 +84,6 @@ describe('French labels and phrases (tiny model)', () => {
     for (const c of res.body.contributions as Json[]) expect(c).to.have.all.keys('feature', 'label', 'label_fr', 'value', 'shap');
   });
 
-  it('what-if: changes, moved and the new explanation carry the French labels and phrases', async () => {
-    const res = await signedIn(server).post(`/v1/clients/${TINY_IDS[2]}/what-if?top=6`)
-      .send({ changes: { AGE_YEARS: 25, FLAG_OWN_CAR: 1 } }).expect(200);
-    conforms(res.body, 'WhatIfResponse');
-    expect(res.body.changes.map((c: Json) => c['label_fr'])).to.deep.equal(['Âge', 'Possède une voiture']);
-    expect(res.body.moved.length).to.be.greaterThan(0);
-    for (const m of res.body.moved as Json[]) expect(m['label_fr']).to.equal(labelFr.get(m['feature'] as string));
-    const age = (res.body.explanation.top as Top[]).find((t) => t.feature === 'AGE_YEARS')!;
-    expect(age.phrase_fr).to.equal(expectedFrench('AGE_YEARS', 25, age.shap));
-    const car = (res.body.explanation.top as Top[]).find((t) => t.feature === 'FLAG_OWN_CAR')!;
-    expect(car.phrase_fr).to.equal(expectedFrench('FLAG_OWN_CAR', 1, car.shap));
-  });
-
   it('batch explanations carry label_fr and phrase_fr on every top entry', async () => {
     const res = await signedIn(server).post('/v1/score')
       .send({ records: [{ AGE_YEARS: 30, AMT_CREDIT: 1234567 }], explain: true, top: 6 }).expect(200);

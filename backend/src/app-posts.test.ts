@@ -1,4 +1,4 @@
-/** POST endpoints on the tiny model: what-if and batch scoring, their bodies and errors. */
+/** POST endpoints on the tiny model: batch scoring of model inputs, bodies and errors (what-if: app-applications.test.ts). */
 import { expect } from 'chai';
 import type request from 'supertest';
 import { signedIn } from './testing/signed-in.js';
@@ -24,51 +24,6 @@ describe('API POST endpoints (tiny model)', () => {
     server = tiny.app.callback();
   });
   after(() => tiny.close());
-
-  describe('POST /v1/clients/:id/what-if', () => {
-    it('returns before, after, the new explanation and what moved', async () => {
-      const detail = await signedIn(server).get(`/v1/clients/${id}`).expect(200);
-      const res = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.05, FLAG_OWN_CAR: null } }).expect(200);
-      const body = res.body;
-      expect(body.id).to.equal(id);
-      expect(body.changes).to.deep.equal([
-        { feature: 'EXT_SOURCE_2', label: 'External score 2', label_fr: 'Score externe 2', from: detail.body.features.EXT_SOURCE_2, to: 0.05 },
-        { feature: 'FLAG_OWN_CAR', label: 'Owns a car', label_fr: 'Possède une voiture', from: detail.body.features.FLAG_OWN_CAR, to: null },
-      ]);
-      expect(body.before).to.have.all.keys('probability', 'decision', 'threshold', 'distance');
-      const score = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
-      expect(body.before.probability).to.equal(score.body.probability);
-      expect(body.after.probability).to.equal(body.explanation.probability);
-      const sum = body.explanation.contributions.reduce((s: number, c: { shap: number }) => s + c.shap, 0);
-      expect(body.explanation.base_value + sum).to.be.closeTo(body.explanation.log_odds, 1e-6);
-      expect(body.moved.length).to.be.at.most(10);
-      for (const m of body.moved) expect(m.delta).to.be.closeTo(m.shap_after - m.shap_before, 1e-15);
-      const deltas = body.moved.map((m: { delta: number }) => Math.abs(m.delta));
-      expect(deltas).to.deep.equal([...deltas].sort((a, b) => b - a));
-    });
-
-    it('leaves the stored client untouched', async () => {
-      const before = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
-      await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { EXT_SOURCE_2: 0.99 } }).expect(200);
-      const after = await signedIn(server).get(`/v1/clients/${id}/score`).expect(200);
-      expect(after.body.probability).to.equal(before.body.probability);
-    });
-
-    it('names unknown features, non-numbers and extra properties', async () => {
-      const res = await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: { NOPE: 1, AGE_YEARS: 'old', AMT_CREDIT: 1e39 }, extra: true });
-      expectProblem(res, 400);
-      expect(fields(res)).to.include.members(['changes.NOPE', 'changes.AGE_YEARS', 'changes.AMT_CREDIT', 'extra']);
-      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: {} }), 400);
-      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send([1, 2]), 400);
-      const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`F${i}`, 1]));
-      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).send({ changes: tooMany }), 400);
-    });
-
-    it('answers 404 for an unknown client and 400 for a bad id', async () => {
-      expectProblem(await signedIn(server).post('/v1/clients/999/what-if').send({ changes: { AGE_YEARS: 30 } }), 404);
-      expectProblem(await signedIn(server).post('/v1/clients/x/what-if').send({ changes: { AGE_YEARS: 30 } }), 400);
-    });
-  });
 
   describe('POST /v1/score', () => {
     it('scores records in order, echoes ids, treats absent features as missing', async () => {
@@ -137,7 +92,7 @@ describe('API POST endpoints (tiny model)', () => {
       expectProblem(res, 415);
       expect(fields(res)).to.deep.equal(['Content-Type']);
       expectProblem(await signedIn(server).post('/v1/score').type('form').send({ records: 1 }), 415);
-      expectProblem(await signedIn(server).post(`/v1/clients/${id}/what-if`).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'), 415);
+      expectProblem(await signedIn(server).post('/v1/score').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}'), 415);
     });
 
     it('answers 413 past the body limit', async () => {

@@ -1,7 +1,8 @@
 /** Cross-cutting HTTP behaviour: routing errors, CORS, headers, request ids, logs, rate limit, docs. */
 import { expect } from 'chai';
-import type request from 'supertest';
+import request from 'supertest';
 import { signedIn } from './testing/signed-in.js';
+import { createTinyApplicationsApp } from './testing/tiny-features.js';
 import { createTinyApp, TINY_IDS, type TinyApp } from './testing/tiny-model.js';
 
 function expectProblem(res: request.Response, status: number): void {
@@ -14,8 +15,8 @@ describe('API safety (tiny model)', () => {
   let tiny: TinyApp;
   let server: ReturnType<TinyApp['app']['callback']>;
 
-  before(() => {
-    tiny = createTinyApp();
+  before(async () => {
+    tiny = await createTinyApplicationsApp();
     server = tiny.app.callback();
   });
   after(() => tiny.close());

@@ -3,6 +3,10 @@ import type { VerifyToken } from './auth/token-verifier.js';
 import type { Config } from './config.js';
 import type { AccessLog } from './db/access-log.js';
 import type { ReviewStore } from './db/reviews.js';
+import type { ApplicationSchema } from './features/application-schema.js';
+import type { FeatureEngine } from './features/engine.js';
+import type { ScoreRequirement } from './features/score-requirements.js';
+import type { RawClientSource } from './store/raw-clients.js';
 import type { Logger } from './http/logger.js';
 import type { Metrics } from './http/metrics.js';
 import type { ModelContext } from './services/model-context.js';
@@ -29,4 +33,15 @@ export interface AppDeps {
   accessLog: AccessLog;
   /** Advisors' reviews (db/reviews.ts). */
   reviews: ReviewStore;
+  /** The feature engine and application schema; absent, the applications endpoints are not served. */
+  applications?: ApplicationDeps;
+}
+
+export interface ApplicationDeps {
+  engine: FeatureEngine;
+  schema: ApplicationSchema;
+  /** Raw rows of the stored clients (for their what-if). */
+  rawClients?: RawClientSource;
+  /** Required application fields and the inputs derived from them (the under-specified rule of POST /v1/score). */
+  scoreRequirements?: ScoreRequirement[];
 }

@@ -8,7 +8,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './app-types.js';
 import { createGuard } from './auth/guard.js';
-import { recordAccess } from './http/access-record.js';
+import { describeApplicationAccess, recordAccess } from './http/access-record.js';
 import { isClientSideError } from './http/client-error.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/error-handler.js';
@@ -16,6 +16,8 @@ import { rateLimit } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { unmatchedRoute } from './http/unmatched.js';
+import { WorkGate } from './http/work-gate.js';
+import { applicationRoutes } from './routes/applications.js';
 import { auditRoutes } from './routes/audit.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
@@ -24,6 +26,7 @@ import { reviewFilter } from './routes/review-filter.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { scoreRoutes } from './routes/score.js';
 import { staticDocRoutes } from './routes/static-docs.js';
+import { ApplicationService } from './services/applications.js';
 import { ScoringService } from './services/scoring.js';
 
 export type { AppDeps, AppState } from './app-types.js';
@@ -56,8 +59,14 @@ export function createApp(deps: AppDeps): Koa {
   healthRoutes(router, deps.state, deps.model.modelVersion);
   metaRoutes(router, deps, auth);
   staticDocRoutes(router, deps, auth);
-  clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, reviewFilter(deps.reviews));
-  scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes);
+  // One gate for every batch endpoint: their memory adds up whichever route they came by.
+  const gate = new WorkGate();
+  const apps = deps.applications;
+  const service = apps ? new ApplicationService(scoring, apps.engine) : undefined;
+  const whatIf = service && apps?.rawClients ? { applications: service, schema: apps.schema, rawClients: apps.rawClients } : undefined;
+  clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, reviewFilter(deps.reviews), whatIf);
+  scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, gate, apps?.scoreRequirements);
+  if (service && apps) applicationRoutes(router, { applications: service, schema: apps.schema, auth, record: recordAccess(deps.accessLog, deps.model.modelVersion, describeApplicationAccess), bodyLimit: deps.config.bodyLimitBytes, gate });
   auditRoutes(router, auth, deps.accessLog);
   reviewRoutes(router, scoring, deps.reviews, auth, record);
 

@@ -4,6 +4,12 @@
  * Used by server.ts, the integration tests and the benchmark.
  */
 import path from 'node:path';
+import type { ApplicationDeps } from './app-types.js';
+import { FeatureEngine, FeatureEngineError } from './features/engine.js';
+import { deriveScoreRequirements } from './features/score-requirements.js';
+import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
+import { SqliteRawClients } from './store/raw-clients.js';
+import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
 import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
@@ -18,7 +24,40 @@ const PARITY_PROBES = 20;
 export interface Loaded {
   artifacts: Artifacts;
   model: ModelContext;
+  /** The feature engine on the shipped definitions, the application schema and the stored clients' raw rows. */
+  applications: ApplicationDeps;
   close(): Promise<void>;
+}
+
+/** The definitions shipped with the model, run by DuckDB; any problem names the file at fault. */
+async function loadApplications(artifacts: Artifacts): Promise<{ deps: ApplicationDeps; close(): void }> {
+  const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
+  let engine: FeatureEngine;
+  try {
+    engine = await FeatureEngine.create(bundle, artifacts.features);
+  } catch (err) {
+    if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
+    throw err;
+  }
+  let rawClients: SqliteRawClients;
+  try {
+    rawClients = SqliteRawClients.open(artifacts.clientsPath, bundle.schema);
+  } catch (err) {
+    engine.close();
+    throw err;
+  }
+  const close = (): void => {
+    rawClients.close();
+    engine.close();
+  };
+  try {
+    const categorical = new Set(artifacts.features.filter((f) => f.type === 'category').map((f) => f.name));
+    const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, categorical);
+    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close };
+  } catch (err) {
+    close();
+    throw err;
+  }
 }
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
@@ -51,16 +90,28 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
     await scorer.release();
     throw err;
   }
+  let applications: Awaited<ReturnType<typeof loadApplications>>;
+  try {
+    applications = await loadApplications(artifacts);
+  } catch (err) {
+    store.close();
+    await scorer.release();
+    throw err;
+  }
   const loaded: Loaded = {
     artifacts,
     model: buildModelContext(artifacts, scorer, explainer, store),
+    applications: applications.deps,
     close: async () => {
+      applications.close();
       store.close();
       await scorer.release();
     },
   };
   try {
     await checkParity(loaded);
+    // A stored client's score is the engine's: its stored inputs must be what the definitions compute from its raw rows.
+    await checkStoredInputs(applications.deps.engine, applications.deps.rawClients!, store, { file: artifacts.clientsPath });
   } catch (err) {
     await loaded.close();
     throw err;

@@ -8,6 +8,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** The value received, echoed so a caller sees what was refused (omitted when absent). */
+  value?: unknown;
 }
 
 export interface Problem {

@@ -16,7 +16,7 @@ function copyArtifacts(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-artifacts-'));
   for (const name of fs.readdirSync(realArtifactsDir())) {
     if (name === 'fixtures') continue;
-    fs.copyFileSync(path.join(realArtifactsDir(), name), path.join(dir, name));
+    fs.cpSync(path.join(realArtifactsDir(), name), path.join(dir, name), { recursive: true });
   }
   return dir;
 }
@@ -111,6 +111,22 @@ describe('server start-up and shutdown (spawned process)', function () {
     fs.writeFileSync(file, JSON.stringify(doc));
     reManifest(dir, 'features.json');
     expectCleanFailure(await runServer({ ARTIFACTS_DIR: dir }), /features\.json: lists \d+ features, manifest\.json says feature_count = \d+/);
+  });
+
+  it('exits 1 naming the feature definition whose checksum differs (an edited SQL file is never run)', async () => {
+    const dir = temp();
+    fs.appendFileSync(path.join(dir, 'features-sql', 'bureau.sql'), '\n-- edited\n');
+    expectCleanFailure(await runServer({ ARTIFACTS_DIR: dir }), /features-sql\/bureau\.sql: has \d+ bytes, manifest\.json says \d+/);
+  });
+
+  it('exits 1 when a feature definition is missing or does not run', async () => {
+    const missing = temp();
+    fs.rmSync(path.join(missing, 'features-sql', 'model_inputs.sql'));
+    expectCleanFailure(await runServer({ ARTIFACTS_DIR: missing }), /model_inputs\.sql: is missing/);
+    const broken = temp();
+    fs.writeFileSync(path.join(broken, 'features-sql', 'pos_cash.sql'), 'CREATE OR REPLACE TEMP VIEW pos_cash_features AS SELECT nope FROM POS_CASH_balance;');
+    reManifest(broken, 'features-sql/pos_cash.sql');
+    expectCleanFailure(await runServer({ ARTIFACTS_DIR: broken }), /features-sql: feature definitions do not run/);
   });
 
   it('exits 1 naming clients.sqlite when it is not a database', async () => {

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const state: AppState = { ready: false, shuttingDown: false };
   const metrics = new Metrics({ model_version: loaded.model.modelVersion });
   const verifyToken = createVerifier(config.auth);
-  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics, verifyToken, accessLog: db.accessLog, reviews: db.reviews });
+  const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger, state, metrics, verifyToken, accessLog: db.accessLog, reviews: db.reviews, applications: loaded.applications });
   const server = http.createServer({ connectionsCheckingInterval: serverDefaults.connectionsCheckingIntervalMs }, app.callback());
   server.requestTimeout = serverDefaults.requestTimeoutMs;
   server.headersTimeout = serverDefaults.headersTimeoutMs;

@@ -10,6 +10,7 @@ from pathlib import Path
 from tools import figures, paths
 from tools.context import build_context
 from tools.figures_arch import plot_architecture
+from tools.api_examples import raw_application, stored_inputs
 from tools.openapi_md import render_api
 from tools.render import render_template
 from tools.slides import render_slides_html
@@ -56,19 +57,27 @@ def generate(out: Path, art_dir: Path = paths.ARTIFACTS_DIR, openapi: Path | Non
     if spec_path.is_file():
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         written.append(_write(out / paths.API_MD, render_api(spec, contexts["en"]["client"].id,
-                                                             _api_examples(contexts["en"]["client"]))))
+                                                             _api_examples(contexts["en"]["client"], art_dir))))
     return written
 
 
-def _api_examples(client) -> dict[str, dict]:
-    """curl examples: list queries, and POST bodies built from the example client's most influential inputs."""
-    known = [c for c in client.top if c.value is not None][:3]
-    changes = {known[0].name: None} if known else {}
-    record = {"id": "demo-1"} | {c.name: round(c.value, 6) for c in known}
-    return {"/v1/clients": {"query": {"limit": 5, "sort": "-probability", "dataset": "new"}},
-            "/v1/clients/{id}/explanation": {"query": {"top": 5}},
-            "/v1/clients/{id}/what-if": {"body": {"changes": changes}},
-            "/v1/score": {"body": {"records": [record], "explain": True, "top": 3}}}
+def _api_examples(client, art_dir: Path = paths.ARTIFACTS_DIR) -> dict[str, dict]:
+    """curl examples: list queries; the example client's raw application with its history (from the
+    client store) for the applications endpoints; its stored model inputs for POST /v1/score."""
+    body = raw_application(art_dir / "clients.sqlite", client.id)
+    credit = body["application"].get("AMT_CREDIT") if body else None
+    changes = {"AMT_CREDIT": round(credit / 2)} if credit else {}
+    examples = {"/v1/clients": {"query": {"limit": 5, "sort": "-probability", "dataset": "new"}},
+                "/v1/clients/{id}/explanation": {"query": {"top": 5}},
+                "/v1/clients/{id}/what-if": {"body": {"changes": changes}},
+                "/v1/score": {"body": {"records": [{"id": "demo-1"} | stored_inputs(art_dir / "clients.sqlite", client.id)],
+                                       "explain": True, "top": 3}}}
+    if body:
+        examples |= {"/v1/applications": {"query": {"explain": "true", "top": 5}, "body": {"id": "demo-1"} | body},
+                     "/v1/applications/batch": {"body": {"applications": [{"id": "demo-1"} | body,
+                                                                          {"id": "demo-2", "application": body["application"]}]}},
+                     "/v1/applications/what-if": {"body": body | {"changes": changes}}}
+    return examples
 
 
 def _model_card(art_dir: Path) -> str:

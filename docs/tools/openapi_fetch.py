@@ -16,15 +16,23 @@ BUILDER = paths.REPO_ROOT / "backend" / "dist" / "src" / "schemas" / "openapi.js
 defaults = {"timeout_seconds": 60}
 
 
-def dump_openapi(model_version: str, builder: Path = BUILDER) -> dict:
-    """The OpenAPI document the API serves for ``model_version``."""
+def dump_openapi(model_version: str, builder: Path = BUILDER, art_dir: Path = paths.ARTIFACTS_DIR) -> dict:
+    """The OpenAPI document the API serves for ``model_version`` (with the applications endpoints, whose
+    fields come from the artifacts' application schema)."""
     if not builder.is_file():
         raise FileNotFoundError(f"{builder} not found: build the backend first (make backend-build)")
     node = shutil.which("node")
     if node is None:
         raise FileNotFoundError("node not found on PATH")
-    script = (f"import {{ buildOpenApi }} from {json.dumps(builder.as_uri())};"
-              f"process.stdout.write(JSON.stringify(buildOpenApi({json.dumps(model_version)})));")
+    schema = art_dir / "features-sql" / "application-schema.json"
+    if schema.is_file():
+        script = (f"import {{ buildServedOpenApi }} from {json.dumps(builder.as_uri())};"
+                  f"import fs from 'node:fs';"
+                  f"const doc = JSON.parse(fs.readFileSync({json.dumps(str(schema))}, 'utf8'));"
+                  f"process.stdout.write(JSON.stringify(buildServedOpenApi({json.dumps(model_version)}, doc)));")
+    else:
+        script = (f"import {{ buildOpenApi }} from {json.dumps(builder.as_uri())};"
+                  f"process.stdout.write(JSON.stringify(buildOpenApi({json.dumps(model_version)})));")
     result = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True,
                             timeout=defaults["timeout_seconds"])
     if result.returncode != 0:

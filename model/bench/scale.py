@@ -1,5 +1,6 @@
 """Scale benchmark: replicate the labelled sample (fresh ids) to 1x, 10x and 77x (~ the full 307,511 clients)
-and print feature-building time, one LightGBM fit with the chosen parameters, and peak memory.
+and print feature-building time (the SQL definitions by DuckDB, reading the replicated CSV folder), one
+LightGBM fit with the chosen parameters, and peak memory.
 
 Each scale runs in its own process so that its peak resident memory is its own.
 Run: `make bench-model` (or `python -m model.bench.scale [factors...]`).
@@ -12,43 +13,23 @@ import subprocess
 import sys
 import time
 
-import numpy as np
-import pandas as pd
-
+from model.bench.features import defaults as replication
+from model.bench.features import replicate_folder
 from model.config import ARTIFACTS_DIR, SAMPLE_DIR
-from model.data import load_tables
-from model.data.load import Tables
-from model.features.build import build_features, build_relational
+from model.data.load import read_table
+from model.features.build import features_of_folder
 from model.train.models import make_lightgbm
 
 FACTORS = (1, 10, 77)
-ID_STRIDE = {"SK_ID_CURR": 10_000_000, "SK_ID_BUREAU": 100_000_000, "SK_ID_PREV": 100_000_000}
-
-
-def replicate(frame: pd.DataFrame | None, factor: int) -> pd.DataFrame | None:
-    """``factor`` copies of a table, ids shifted so every copy is a new set of clients and credits."""
-    if frame is None or factor == 1:
-        return frame
-    copies = []
-    for k in range(factor):
-        copy = frame.copy()
-        for col, stride in ID_STRIDE.items():
-            if col in copy.columns:
-                copy[col] = copy[col] + k * stride
-        copies.append(copy)
-    return pd.concat(copies, ignore_index=True)
 
 
 def run_one(factor: int) -> dict:
-    base = load_tables(SAMPLE_DIR, need_train=True)
-    tables = Tables(train=replicate(base.train, factor), test=None,
-                    relational={name: replicate(df, factor) for name, df in base.relational.items()})
-    del base
-    rows = {name: len(df) for name, df in tables.relational.items() if df is not None}
+    folder = SAMPLE_DIR if factor == 1 else replication["folder"] / f"x{factor}"
+    rows = {} if factor == 1 else replicate_folder(SAMPLE_DIR, folder, factor)
     start = time.perf_counter()
-    features = build_features(tables.train, build_relational(tables))
+    features, _ = features_of_folder(folder, "application_train")
     feature_seconds = time.perf_counter() - start
-    y = tables.train["TARGET"].to_numpy().astype(int)
+    y = read_table(folder, "application_train", required=True)["TARGET"].to_numpy().astype(int)
     params = json.loads((ARTIFACTS_DIR / "metrics.json").read_text())["chosen"]["params"]
     start = time.perf_counter()
     make_lightgbm(params, seed=42).fit(features.X, y)

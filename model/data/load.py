@@ -101,8 +101,10 @@ def _short(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else exc.__class__.__name__
 
 
-def load_tables(data_dir: Path | str, need_train: bool = True, need_test: bool = False) -> Tables:
-    """Load a Kaggle-format folder: the application table(s) plus every relational table present."""
+def load_tables(data_dir: Path | str, need_train: bool = True, need_test: bool = False,
+                relational: bool = True) -> Tables:
+    """Load a Kaggle-format folder: the application table(s) plus (unless ``relational`` is False, as when
+    the features are built from the folder by DuckDB) every relational table present."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError(f"data folder not found: {data_dir}")
@@ -110,5 +112,5 @@ def load_tables(data_dir: Path | str, need_train: bool = True, need_test: bool =
     test = read_table(data_dir, "application_test", required=need_test)
     if train is None and test is None:
         raise DataError(f"missing file: {data_dir}/application_train.csv or application_test.csv (or .csv.gz)")
-    relational = {name: read_table(data_dir, name) for name in RELATIONAL_TABLES}
-    return Tables(train=train, test=test, relational=relational)
+    history = {name: read_table(data_dir, name) for name in RELATIONAL_TABLES} if relational else {}
+    return Tables(train=train, test=test, relational=history)

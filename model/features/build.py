@@ -1,19 +1,20 @@
-"""Join the per-table features into the model matrix (one row per client, float32)."""
+"""The model matrix of a data set: the SQL feature definitions run by the engine, then the model's columns.
+
+No Python code here computes an input: ``model/features/sql/`` is the single definition, shared with the
+API. This module only chooses which computed inputs a model uses and lines the rows up with the
+application table.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from model.data.load import Tables
-from model.features.aggregate import safe_ratio
-from model.features.application import CATEGORICAL, build_application
-from model.features.bureau import build_bureau
-from model.features.credit_card import build_credit_card
-from model.features.installments import build_installments
-from model.features.pos_cash import build_pos_cash
-from model.features.previous import build_previous
+from model.features.engine import compute_folder, compute_frames
+from model.features.raw_columns import tables_needed
 
 
 @dataclass
@@ -28,60 +29,63 @@ class FeatureSet:
         return list(self.X.columns)
 
 
-def build_relational(tables: Tables) -> pd.DataFrame:
-    """Per-client aggregates of every relational table present (columns only for tables that exist)."""
-    parts = [
-        build_bureau(tables.get("bureau"), tables.get("bureau_balance")),
-        build_previous(tables.get("previous_application")),
-        build_pos_cash(tables.get("POS_CASH_balance")),
-        build_credit_card(tables.get("credit_card_balance")),
-        build_installments(tables.get("installments_payments")),
-    ]
-    present = [p for p in parts if p.shape[1] > 0]
-    out = pd.concat(present, axis=1) if present else pd.DataFrame(index=pd.Index([], name="SK_ID_CURR"))
-    out.index.name = "SK_ID_CURR"
-    return out
+def model_columns(computed: list[str], present: list[str]) -> list[str]:
+    """The computed inputs a model trained on these tables uses: those whose history tables are present.
 
-
-def encode_categories(frame: pd.DataFrame, categories: dict[str, list[str]] | None = None
-                      ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Replace category columns by integer codes (float32, NaN = missing or unseen).
-
-    ``categories`` fixes the code order (from training); when None it is learned
-    from ``frame`` (sorted labels: no target involved, so no leakage).
+    An input of an absent table would be missing for every client; it is left out, as it always was.
     """
-    out = frame.copy()
-    learned = {} if categories is None else dict(categories)
-    for col in CATEGORICAL:
-        if col not in out.columns:
-            continue
-        values = out[col].astype("object")
-        if col not in learned:
-            learned[col] = sorted(str(v) for v in values.dropna().unique())
-        lookup = {label: float(code) for code, label in enumerate(learned[col])}
-        out[col] = values.map(lambda v: lookup.get(str(v), np.nan) if pd.notna(v) else np.nan).astype(np.float32)
-    return out, learned
+    return [name for name in computed if set(tables_needed(name)) <= set(present)]
 
 
-def build_features(application: pd.DataFrame, relational: pd.DataFrame,
-                   categories: dict[str, list[str]] | None = None,
-                   columns: list[str] | None = None) -> FeatureSet:
-    """Model matrix for the clients of ``application``.
+def features_of_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]] | None = None,
+                       columns: list[str] | None = None) -> tuple[FeatureSet, list[str]]:
+    """Model inputs of every application of ``dataset`` (application_train / application_test) in a folder.
 
     Parameters
     ----------
-    application : an application table (train or test).
-    relational : output of ``build_relational`` (may have no columns).
-    categories : code order of category columns; learned when None (training).
-    columns : the model's feature list; when given, the matrix is reindexed to it so that
-        features of absent tables are missing (NaN) rather than absent.
+    categories : code order of the category columns; learned from this data set when None (training).
+    columns : the model's feature list (features.json); when None, every input the folder's tables allow.
+
+    Returns
+    -------
+    The feature set (rows in the file's order) and the history tables present in the folder.
     """
-    app = build_application(application)
-    X = app.join(relational, how="left")
-    if "BUREAU_DEBT_SUM" in X.columns:
-        X["BUREAU_DEBT_INCOME_RATIO"] = safe_ratio(X["BUREAU_DEBT_SUM"], X["AMT_INCOME_TOTAL"])
-    X, categories = encode_categories(X, categories)
-    if columns is not None:
-        X = X.reindex(columns=columns)
-    X = X.astype(np.float32).replace([np.inf, -np.inf], np.nan)
-    return FeatureSet(X=X, categories=categories)
+    X, categories, present = compute_folder(Path(data_dir), dataset, categories)
+    columns = model_columns(list(X.columns), present) if columns is None else columns
+    return FeatureSet(X=_select(X, columns), categories=categories), present
+
+
+def build_relational(tables: Tables) -> dict[str, pd.DataFrame | None]:
+    """The history tables of ``tables``, by Kaggle name, for ``build_features`` (kept for the notebooks)."""
+    return dict(tables.relational)
+
+
+def build_features(application: pd.DataFrame, relational: dict[str, pd.DataFrame | None],
+                   categories: dict[str, list[str]] | None = None,
+                   columns: list[str] | None = None) -> FeatureSet:
+    """Model inputs of in-memory tables (an application table and its history tables), through the same SQL.
+
+    ``categories`` is learned from ``application`` when None; ``columns`` defaults to every input the
+    present tables allow. Rows follow ``application``'s order.
+    """
+    if categories is None:
+        categories = _learn(application)
+    X = compute_frames({"application": application, **relational}, categories)
+    present = [name for name, frame in relational.items() if frame is not None]
+    columns = model_columns(list(X.columns), present) if columns is None else columns
+    return FeatureSet(X=_select(X, columns), categories=categories)
+
+
+def _learn(application: pd.DataFrame) -> dict[str, list[str]]:
+    from model.features.raw_columns import APPLICATION_CATEGORIES
+
+    return {col: sorted(str(v) for v in application[col].astype("object").dropna().unique()
+                        if str(v) not in ("XNA", "XAP", ""))
+            for col in APPLICATION_CATEGORIES if col in application.columns}
+
+
+def _select(X: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    unknown = [c for c in columns if c not in X.columns]
+    if unknown:
+        raise ValueError(f"the feature definitions compute no input named {', '.join(unknown)}")
+    return X[columns].astype(np.float32)

@@ -1,7 +1,7 @@
 """French labels of the category values, for the dashboard, the API and the printed report.
 
 The Kaggle tables write categories in English ("Cash loans", "Laborers"); an advisor reads
-French. The labels sit in the model package, beside the feature labels (labels_fr.py), so the
+French. The labels sit in the model package, beside the feature labels (features/sql/catalogue.json), so the
 list, the client page, the charts and the report all show the same words, and a category the
 catalogue does not know is visible as such (``categories_fr`` falls back to the English text
 and ``missing_category_labels_fr`` names it for the tests).

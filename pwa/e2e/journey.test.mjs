@@ -120,24 +120,23 @@ describe('advisor journey (keyboard only)', () => {
     await screenshot(page, '04-client-compare');
   });
 
-  it('tries a change (what-if) and shows the new score and what moved', async () => {
-    const explanation = await api(`/v1/clients/${target.id}/explanation?top=10`);
-    const feature = explanation.top.find((t) => t.feature.startsWith('EXT_SOURCE')) ?? explanation.top[0];
-    const newValue = feature.feature.startsWith('EXT_SOURCE') ? 0.85 : (feature.value ?? 0) * 2 + 1;
+  it('simulates other loan terms and shows the new score and the dependent values recomputed', async () => {
+    const client = await api(`/v1/clients/${target.id}`);
+    const credit = Math.round(client.credit_amount / 2);
     const expected = await api(`/v1/clients/${target.id}/what-if`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: { [feature.feature]: newValue } }),
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: { AMT_CREDIT: credit } }),
     });
-    await tabTo(page, (a) => a.id === `wi-${feature.feature}`, { what: 'what-if field' });
+    assert.ok(expected.moved.length > 0, 'a new amount moves the inputs built from it');
+    await tabTo(page, (a) => a.id === 'wi-credit', { what: 'loan amount of the simulation' });
     await page.keyboard.press('Control+A');
-    await page.keyboard.type(String(newValue).replace('.', ','));
+    await page.keyboard.type(String(credit));
     await tabTo(page, (a) => a.tag === 'button' && a.text === 'Simuler', { what: 'simulate button' });
     await page.keyboard.press('Enter');
     const after = await percentIn(page, expected.after.probability);
-    await page.waitForFunction((text) => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelector('.outcome')?.textContent.includes(text), after);
-    const moved = await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelectorAll('table.moved tbody tr').length);
-    assert.equal(moved, expected.moved.length);
-    const movedLabels = await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot.querySelectorAll('table.moved tbody th')].map((th) => th.textContent));
-    assert.deepEqual(movedLabels, expected.moved.map((m) => m.label_fr));
+    await page.waitForFunction((text) => document.querySelector('client-page').shadowRoot.querySelector('loan-simulation').shadowRoot.querySelector('.outcome')?.textContent.includes(text), after);
+    const lines = await page.locator('client-page loan-simulation ul.moved li').allTextContents();
+    assert.equal(lines.length, expected.moved.length);
+    expected.moved.forEach((m, i) => assert.ok(lines[i].startsWith(`${m.label_fr}\u00a0: `) && lines[i].includes(' → '), lines[i]));
     await waitForLiveRegion(page, (text) => text.includes(after)); // the result is announced
     await page.evaluate(() => document.querySelector('client-page').shadowRoot.querySelector('.what-if').scrollIntoView());
     await screenshot(page, '05-what-if');

@@ -72,8 +72,8 @@ describe('offline review', () => {
     assert.deepEqual(await runAxe(page), []);
   });
 
-  it('says that the what-if needs the network', async () => {
-    const panel = await page.evaluateHandle(() => document.querySelector('client-page').shadowRoot.querySelector('what-if-panel').shadowRoot);
+  it('says that the loan simulation needs the network', async () => {
+    const panel = await page.evaluateHandle(() => document.querySelector('client-page').shadowRoot.querySelector('loan-simulation').shadowRoot);
     assert.equal(await panel.evaluate((r) => r.querySelector('button.primary').disabled), true);
     assert.match(await panel.evaluate((r) => r.querySelector('.notice').textContent), /La simulation nécessite le réseau/);
   });

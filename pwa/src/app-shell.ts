@@ -20,6 +20,7 @@ const pageLoaders: Record<string, () => Promise<unknown>> = {
   client: () => import('./pages/client-page.js'),
   model: () => import('./pages/model-page.js'),
   reviewed: () => import('./pages/reviewed-page.js'),
+  'new-application': () => import('./pages/application-page.js'),
 };
 
 let stylesAdopted = false;
@@ -177,6 +178,8 @@ export class AppShell extends LitElement {
         return m.model.title;
       case 'reviewed':
         return m.reviewed.title;
+      case 'new-application':
+        return m.application.title;
       default:
         return m.app.notFoundTitle;
     }
@@ -204,6 +207,8 @@ export class AppShell extends LitElement {
         return html`<model-page></model-page>`;
       case 'reviewed':
         return html`<reviewed-page></reviewed-page>`;
+      case 'new-application':
+        return html`<application-page></application-page>`;
       default:
         return html`<section class="card">
           <h1 tabindex="-1">${msg().app.notFoundTitle}</h1>
@@ -230,8 +235,8 @@ export class AppShell extends LitElement {
     const m = msg().app;
     const section = navSection(this.route);
     const other = getLocale() === 'fr' ? 'en' : 'fr';
-    const navItem = (key: 'clients' | 'model' | 'reviewed', href: string) =>
-      html`<li><a href=${href} aria-current=${section === key ? 'page' : nothing}>${m.nav[key]}</a></li>`;
+    const navItem = (key: 'clients' | 'model' | 'reviewed' | 'new-application', href: string) =>
+      html`<li><a href=${href} aria-current=${section === key ? 'page' : nothing}>${key === 'new-application' ? msg().application.nav : m.nav[key]}</a></li>`;
     return html`
       <a class="skip-link" href="#main" @click=${this._onSkip}>${m.skip}</a>
       <header>
@@ -245,7 +250,7 @@ export class AppShell extends LitElement {
       </header>
       <nav aria-label=${m.navLabel}>
         <ul>
-          ${navItem('clients', '#/clients')} ${navItem('model', '#/model')} ${navItem('reviewed', '#/reviewed')}
+          ${navItem('clients', '#/clients')} ${navItem('new-application', '#/applications/new')} ${navItem('model', '#/model')} ${navItem('reviewed', '#/reviewed')}
         </ul>
       </nav>
       <main id="main" tabindex="-1">

@@ -8,6 +8,7 @@ describe('router', () => {
     expect(parseRoute('#/clients/100002')).toEqual({ name: 'client', id: 100002 });
     expect(parseRoute('#/model')).toEqual({ name: 'model' });
     expect(parseRoute('#/reviewed')).toEqual({ name: 'reviewed' });
+    expect(parseRoute('#/applications/new')).toEqual({ name: 'new-application' });
   });
 
   it('sends unknown or malformed paths to not-found', () => {
@@ -17,8 +18,9 @@ describe('router', () => {
   });
 
   it('round-trips hrefs and maps a client to the Clients navigation entry', () => {
-    for (const hash of ['#/clients', '#/clients/42', '#/model', '#/reviewed']) expect(routeHref(parseRoute(hash))).toBe(hash);
+    for (const hash of ['#/clients', '#/clients/42', '#/model', '#/reviewed', '#/applications/new']) expect(routeHref(parseRoute(hash))).toBe(hash);
     expect(navSection({ name: 'client', id: 1 })).toBe('clients');
     expect(navSection({ name: 'not-found', path: '/x' })).toBeNull();
+    expect(navSection({ name: 'new-application' })).toBe('new-application');
   });
 });

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'client'; id: number }
   | { name: 'model' }
   | { name: 'reviewed' }
+  | { name: 'new-application' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/clients') return { name: 'clients' };
   if (path === '/model') return { name: 'model' };
   if (path === '/reviewed') return { name: 'reviewed' };
+  if (path === '/applications/new') return { name: 'new-application' };
   const match = /^\/clients\/(\d{1,15})$/.exec(path);
   if (match) {
     const id = Number(match[1]);
@@ -32,13 +34,16 @@ export function routeHref(route: Route): string {
       return '#/model';
     case 'reviewed':
       return '#/reviewed';
+    case 'new-application':
+      return '#/applications/new';
     case 'not-found':
       return `#${route.path}`;
   }
 }
 
 /** The navigation entry a route belongs to (for aria-current). */
-export function navSection(route: Route): 'clients' | 'model' | 'reviewed' | null {
+export function navSection(route: Route): 'clients' | 'model' | 'reviewed' | 'new-application' | null {
+  if (route.name === 'new-application') return 'new-application';
   if (route.name === 'clients' || route.name === 'client') return 'clients';
   if (route.name === 'model') return 'model';
   if (route.name === 'reviewed') return 'reviewed';

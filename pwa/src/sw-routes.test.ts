@@ -35,4 +35,11 @@ describe('service worker routes', () => {
     expect(forwarded.headers.get('Authorization')).toBe('Bearer t');
     expect(forwarded.url).toBe(named.url);
   });
+
+  it('never caches an unsaved application: no route for /v1/applications (its answers stay in the page)', () => {
+    for (const path of ['/v1/applications', '/v1/applications?explain=true&top=10', '/v1/applications/what-if', '/v1/applications/batch', '/v1/applications/schema']) {
+      expect(isClientData(u(`http://api.example${path}`)), path).toBe(false);
+      expect(isReferenceData(u(`http://api.example${path}`)), path).toBe(false);
+    }
+  });
 });

@@ -5,15 +5,24 @@ import type { Guard } from '../auth/guard.js';
 import { SCOPES } from '../auth/scopes.js';
 import type { FieldError } from '../errors.js';
 import { NotFoundError } from '../errors.js';
-import { parseWhatIfBody } from '../schemas/bodies.js';
+import type { ApplicationSchema } from '../features/application-schema.js';
+import { parseClientWhatIf, parseWhatIfQuery } from '../schemas/application-requests.js';
 import { parseId, type RawParam } from '../schemas/fields.js';
 import { parseClientListQuery, parseClientPointsQuery, parseNoQuery, parseTopQuery, type ClientListQuery, type ClientPointsQuery } from '../schemas/queries.js';
+import type { ApplicationService, FieldChange } from '../services/applications.js';
 import { clientPoints } from '../services/client-points.js';
 import { inputOf, validate } from '../schemas/validate.js';
 import { decide, decisionBounds } from '../services/decision.js';
 import { float32Value } from '../services/phrases.js';
 import type { ScoringService } from '../services/scoring.js';
-import { whatIf, type FeatureChange } from '../services/what-if.js';
+import type { RawClientSource } from '../store/raw-clients.js';
+
+/** What the what-if of a stored client needs: its raw rows and the feature engine. */
+export interface ClientWhatIfDeps {
+  applications: ApplicationService;
+  schema: ApplicationSchema;
+  rawClients: RawClientSource;
+}
 
 interface IdParams {
   id: number;
@@ -23,8 +32,12 @@ function idParams(raw: Record<string, RawParam>, errors: FieldError[]): IdParams
   return { id: parseId(raw['id'], errors) ?? 0 };
 }
 
-/** `byReview` applies ?review= (routes/review-filter.ts). `record` appends each successful access to the record of access (http/access-record.ts). */
-export function clientRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number, byReview: Middleware): void {
+/**
+ * `byReview` applies ?review= (routes/review-filter.ts). `record` appends each successful access to the record of access
+ * (http/access-record.ts). Without `whatIfDeps` (tests of the list alone) the what-if route is not served.
+ */
+export function clientRoutes(router: Router, scoring: ScoringService, auth: Guard, record: Middleware, bodyLimit: number, byReview: Middleware,
+  whatIfDeps?: ClientWhatIfDeps): void {
   const model = scoring.model;
   const read = auth.need(SCOPES.clientsRead);
 
@@ -68,12 +81,15 @@ export function clientRoutes(router: Router, scoring: ScoringService, auth: Guar
     ctx.body = await scoring.explainClient(input.params.id, input.query.top);
   });
 
-  const whatIfSchema = validate(
-    { params: idParams, query: parseTopQuery, body: (raw, errors) => parseWhatIfBody(raw, model.featureIndex, errors) },
-    bodyLimit,
-  );
+  if (!whatIfDeps) return;
+  const { applications, schema, rawClients } = whatIfDeps;
+  // Raw application fields only: every dependent input is recomputed by the model's definitions.
+  const whatIfSchema = validate({ params: idParams, query: parseWhatIfQuery, body: (raw, errors) => parseClientWhatIf(schema, raw, errors) }, bodyLimit);
   router.post('/v1/clients/:id/what-if', read, record, whatIfSchema, async (ctx) => {
-    const input = inputOf<IdParams, { top: number }, FeatureChange[]>(ctx);
-    ctx.body = await whatIf(scoring, input.params.id, input.body, input.query.top);
+    const input = inputOf<IdParams, undefined, FieldChange[]>(ctx);
+    const id = input.params.id;
+    const application = rawClients.application(id);
+    if (!application) throw new NotFoundError(`No client with id ${id}`, [{ field: 'id', message: `unknown client id ${id}`, value: id }]);
+    ctx.body = { id, ...(await applications.whatIf(application, input.body)) };
   });
 }

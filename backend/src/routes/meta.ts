@@ -8,7 +8,7 @@ import { sendStaticDoc, staticDoc } from '../http/static-doc.js';
 import { buildOpenApi } from '../schemas/openapi.js';
 
 export function metaRoutes(router: Router, deps: AppDeps, auth: Guard): void {
-  const openapi = buildOpenApi(deps.model.modelVersion);
+  const openapi = buildOpenApi(deps.model.modelVersion, deps.applications?.schema);
   const openapiDoc = staticDoc(openapi);
   const page = renderDocsPage(openapi);
   const csp = `default-src 'none'; style-src ${page.styleHash}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;

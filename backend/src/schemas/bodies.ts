@@ -3,11 +3,10 @@
  * (missing); every unknown feature or bad value is named in errors[].
  */
 import type { FieldError } from '../errors.js';
-import type { FeatureChange } from '../services/what-if.js';
+import { unmetRequirements, type ScoreRequirement } from '../features/score-requirements.js';
 import { safeFieldName } from './fields.js';
 
 export const bodyDefaults = {
-  maxChanges: 50,
   maxRecords: 1000,
   defaultBatchTop: 5,
   maxTop: 50,
@@ -47,36 +46,6 @@ function rejectExtraKeys(body: Record<string, unknown>, allowed: string[], error
   for (const key of Object.keys(body)) if (!allowed.includes(key)) push(errors, key, 'unknown property');
 }
 
-/** POST /v1/clients/:id/what-if body: {"changes": {"<feature>": number | null}}. */
-export function parseWhatIfBody(body: unknown, featureIndex: Map<string, number>, errors: FieldError[]): FeatureChange[] {
-  if (!isRecord(body)) {
-    push(errors, 'body', 'must be a JSON object {"changes": {...}}');
-    return [];
-  }
-  rejectExtraKeys(body, ['changes'], errors);
-  const changes = body['changes'];
-  if (!isRecord(changes)) {
-    push(errors, 'changes', 'is required: an object {"<feature>": number | null}');
-    return [];
-  }
-  const entries = Object.entries(changes);
-  if (entries.length < 1 || entries.length > bodyDefaults.maxChanges) {
-    push(errors, 'changes', `must hold 1 to ${bodyDefaults.maxChanges} features`);
-    return [];
-  }
-  const out: FeatureChange[] = [];
-  for (const [name, raw] of entries) {
-    const index = featureIndex.get(name);
-    if (index === undefined) {
-      push(errors, `changes.${name}`, 'unknown feature');
-      continue;
-    }
-    const value = featureValue(raw, `changes.${name}`, errors);
-    if (value !== undefined) out.push({ index, value });
-  }
-  return out;
-}
-
 function parseTop(raw: unknown, errors: FieldError[]): number {
   if (raw === undefined) return bodyDefaults.defaultBatchTop;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > bodyDefaults.maxTop) {
@@ -93,8 +62,11 @@ function parseRecordId(raw: unknown, field: string, errors: FieldError[]): strin
   return undefined;
 }
 
-/** POST /v1/score body: {"records": [...], "explain"?: boolean, "top"?: 1..50}. */
-export function parseScoreBody(body: unknown, featureIndex: Map<string, number>, errors: FieldError[]): ScoreRequest {
+/**
+ * POST /v1/score body: {"records": [...], "explain"?: boolean, "top"?: 1..50}. With `requirements`,
+ * a record lacking every input of a required application field is refused (never scored as granted).
+ */
+export function parseScoreBody(body: unknown, featureIndex: Map<string, number>, errors: FieldError[], requirements: ScoreRequirement[] = []): ScoreRequest {
   const featureCount = featureIndex.size;
   const empty: ScoreRequest = { rows: new Float64Array(0), ids: [], explain: false, top: bodyDefaults.defaultBatchTop };
   if (!isRecord(body)) {
@@ -130,6 +102,14 @@ export function parseScoreBody(body: unknown, featureIndex: Map<string, number>,
       const value = featureValue(raw, `${where}.${name}`, errors);
       // Inputs are rounded to float32 like the stored clients the model was checked on.
       if (value !== undefined) rows[r * featureCount + index] = Number.isNaN(value) ? value : Math.fround(value);
+    }
+    const unmet = unmetRequirements(requirements, rows.subarray(r * featureCount, (r + 1) * featureCount));
+    if (unmet.length > 0 && errors.length < bodyDefaults.maxErrors) {
+      errors.push({
+        field: where,
+        message: `is under-specified: it lacks every input derived from the required field(s) ${unmet.map((u) => `${u.field} (${u.names.join(', ')})`).join('; ')}`,
+        value: `object(${Object.keys(record).length})`,
+      });
     }
   });
   return { rows, ids, explain: explain === true, top };

@@ -42,7 +42,7 @@ const featureValues = {
 };
 
 export const componentSchemas: Record<string, Schema> = {
-  FieldError: obj({ field: { type: 'string' }, message: { type: 'string' } }),
+  FieldError: obj({ field: { type: 'string' }, message: { type: 'string' }, value: { description: 'The value received (shortened when long)' } }, ['field', 'message']),
   Problem: obj({
     type: { type: 'string', description: 'https://pad.example/problems/<code> or about:blank' },
     title: { type: 'string' },
@@ -60,6 +60,7 @@ export const componentSchemas: Record<string, Schema> = {
     source: { type: 'string' },
     categories: { type: ['array', 'object', 'null'], description: 'Category texts by integer code' },
     categories_fr: { type: ['array', 'object', 'null'], description: 'French texts of the categories, same shape as categories' },
+    group: { type: 'string', description: 'Reason group (explanations sum the SHAP values of a group)' },
   }, ['name', 'label', 'label_fr', 'description', 'type', 'unit', 'source', 'categories']),
   ModelSummary: obj({
     model_version: { type: 'string' }, trained_at: { type: 'string', format: 'date-time' }, threshold: num,
@@ -135,20 +136,6 @@ export const componentSchemas: Record<string, Schema> = {
     rest: obj({ count: { type: 'integer' }, shap_sum: num }),
   }, ['id', 'model_version', 'probability', 'decision', 'threshold', 'base_value', 'log_odds', 'contributions', 'top', 'rest']),
   CompactExplanation: obj({ base_value: num, log_odds: num, top: { type: 'array', items: ref('TopContribution') } }),
-  WhatIfRequest: obj({
-    changes: { ...featureValues, minProperties: 1, maxProperties: 50, description: 'Feature name -> new value (null = missing)' },
-  }, ['changes'], { additionalProperties: false }),
-  WhatIfResponse: obj({
-    id: { type: 'integer' },
-    changes: { type: 'array', items: obj({ feature: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, from: nullableNum, to: nullableNum }) },
-    before: ref('ScoreFields'),
-    after: ref('ScoreFields'),
-    explanation: ref('Explanation'),
-    moved: {
-      type: 'array', maxItems: 10, description: 'Largest SHAP changes, by decreasing |delta|',
-      items: obj({ feature: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, shap_before: num, shap_after: num, delta: num }),
-    },
-  }),
   ScoreRequest: obj({
     records: {
       type: 'array', minItems: 1, maxItems: 1000,

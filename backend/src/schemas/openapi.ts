@@ -3,6 +3,8 @@ import type { Need } from '../auth/scopes.js';
 import { SCOPES } from '../auth/scopes.js';
 import { auditDefaults } from '../routes/audit.js';
 import { RANGE_COLUMNS, SORT_COLUMNS } from '../store/client-list.js';
+import { parseApplicationSchema, type ApplicationSchema } from '../features/application-schema.js';
+import { applicationComponents, batchLimits, explainParams } from './openapi-applications.js';
 import { componentSchemas } from './openapi-components.js';
 import { queryDefaults } from './queries.js';
 
@@ -18,9 +20,9 @@ const PROBLEMS: Record<string, string> = {
   Unauthorized: 'No access token, or one that is expired, not yet valid, from another issuer or audience, or badly signed (WWW-Authenticate says which)',
   Forbidden: 'The token is valid but lacks the scope this route needs',
   NotFound: 'Unknown client id or route',
-  TooLarge: 'Request body larger than the limit (5 MB by default, BODY_LIMIT_BYTES)',
+  TooLarge: 'Request body larger than the limit (5 MB by default, BODY_LIMIT_BYTES), or a batch whose explanations exceed the budget',
   UnsupportedMediaType: 'POST body is not application/json',
-  TooManyRequests: 'Rate limit exceeded; see Retry-After',
+  TooManyRequests: 'Rate limit exceeded, or too many batches at once; see Retry-After',
   NotReady: 'Model not loaded yet, or shutting down',
 };
 
@@ -86,13 +88,13 @@ function get(summary: string, tag: string, response: Json, options: GetOptions =
   return { get: { summary, tags: [tag], operationId: operationId(summary), parameters: options.parameters ?? [], ...security(need), responses } };
 }
 
-function post(summary: string, tag: string, body: string, response: Json, parameters: Json[], need: Need): Json {
+function post(summary: string, tag: string, body: string, response: Json, parameters: Json[], need: Need, description?: string): Json {
   const responses: Json = { '200': response };
   const errors = ['BadRequest', ...authErrors(need), ...(parameters.length > 0 ? ['NotFound'] : []), 'TooLarge', 'UnsupportedMediaType', 'TooManyRequests'];
   for (const e of errors) responses[statusOf(e)] = problem(e);
   return {
     post: {
-      summary, tags: [tag], operationId: operationId(summary), parameters, ...security(need),
+      summary, ...(description ? { description } : {}), tags: [tag], operationId: operationId(summary), parameters, ...security(need),
       requestBody: { required: true, content: json(ref(body)) },
       responses,
     },
@@ -132,7 +134,21 @@ function operationId(summary: string): string {
   return summary.toLowerCase().replace(/[^a-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()).replace(/[^a-zA-Z0-9]/g, '');
 }
 
-export function buildOpenApi(modelVersion: string): Json {
+/** The applications paths, present when the server runs the feature definitions. */
+function applicationPaths(): Json {
+  return {
+    '/v1/applications/schema': get('Application schema', 'applications', ok('Every raw field per table: type, unit, labels, allowed values, range, example; required and editable fields', ref('ApplicationSchemaDocument'), etagged), { extra: notModified, errors: ['BadRequest'], need: SCOPES.applicationsScore }),
+    '/v1/applications': post('Score an application', 'applications', 'ApplicationRequest', ok('Score, decision, the model inputs computed from the raw rows and, with explain, the reasons', ref('ApplicationResult')), explainParams, SCOPES.applicationsScore,
+      'One application in the Kaggle vocabulary. 400 names every bad or missing field with the value received.'),
+    '/v1/applications/batch': post('Score applications', 'applications', 'ApplicationBatchRequest', ok('One result per application, in order; an invalid one reports its errors in its result', ref('ApplicationBatchResponse')), explainParams, SCOPES.applicationsBatch, batchLimits),
+    '/v1/applications/what-if': post('What if (application)', 'applications', 'ApplicationWhatIfRequest', ok('Score and reasons before and after the changes, and every input that moved', ref('WhatIfResponse')), [], SCOPES.applicationsScore,
+      'Changes raw application fields of an unsaved application; every dependent input is recomputed.'),
+    '/v1/clients/{id}/what-if': post('What if', 'clients', 'ClientWhatIfRequest', ok('Score and reasons before and after the changes, and every input that moved', ref('WhatIfResponse')), [clientId], SCOPES.clientsRead,
+      'Changes raw application fields of a stored client (from its raw rows); every dependent input is recomputed.'),
+  };
+}
+
+export function buildOpenApi(modelVersion: string, applications?: ApplicationSchema): Json {
   const artifactDoc = (summary: string, file: string): Json =>
     get(summary, 'model', ok(`${file} as written by the model pipeline`, ref('ArtifactDocument'), etagged), { extra: notModified, need: 'signed-in' });
   const read = SCOPES.clientsRead;
@@ -154,6 +170,7 @@ export function buildOpenApi(modelVersion: string): Json {
       { name: 'scoring', description: 'Scoring of new records' },
       { name: 'reviews', description: "Advisors' reviews of the model's proposals (human oversight)" },
       { name: 'audit', description: 'The record of access to personal data' },
+      { name: 'applications', description: 'Applications as a lender holds them: score, explain, simulate' },
     ],
     paths: {
       '/health': get('Liveness', 'service', ok('The process is up', ref('Health')), { probe: true }),
@@ -172,17 +189,18 @@ export function buildOpenApi(modelVersion: string): Json {
       '/v1/clients/{id}': get('Client details', 'clients', ok('Display fields and model inputs', ref('ClientDetail')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/score': get('Client score', 'clients', ok('Probability of default and decision', ref('ClientScore')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
       '/v1/clients/{id}/explanation': get('Client explanation', 'clients', ok('SHAP contributions with phrases', ref('Explanation')), { parameters: [clientId, top], errors: ['BadRequest', 'NotFound'], need: read }),
-      '/v1/clients/{id}/what-if': post('What if', 'clients', 'WhatIfRequest', ok('Score and explanation before and after the changes', ref('WhatIfResponse')), [clientId, top], read),
-      '/v1/clients/{id}/reviews': {
+            '/v1/clients/{id}/reviews': {
         ...get('Client reviews', 'reviews', ok("The client's reviews, newest first, with the advisor", ref('ClientReviews')), { parameters: [clientId], errors: ['BadRequest', 'NotFound'], need: read }),
         ...reviewPost(post('Record a review', 'reviews', 'ReviewRequest', ok('Already stored (a resend of the same review)', ref('Review')), [clientId], SCOPES.reviewsWrite)),
       },
       '/v1/reviews': get('List reviews', 'reviews', ok("The caller's reviews (everyone's with reviews:read-all), newest first", ref('ReviewPage')), { parameters: reviewListParams, errors: ['BadRequest'], need: SCOPES.reviewsWrite }),
-      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), [], SCOPES.applicationsBatch),
+      '/v1/score': post('Score records', 'scoring', 'ScoreRequest', ok('One result per record, in order', ref('ScoreResponse')), [], SCOPES.applicationsBatch,
+        'Scores model inputs computed elsewhere. A record that lacks the inputs of a required application field is refused (400).'),
       '/v1/audit': get('Record of access', 'audit', ok('One page of the record of access, newest first', ref('AccessPage')), { parameters: auditParams, errors: ['BadRequest'], need: SCOPES.auditRead }),
+      ...(applications ? applicationPaths() : {}),
     },
     components: {
-      schemas: componentSchemas,
+      schemas: { ...componentSchemas, ...(applications ? applicationComponents(applications) : {}) },
       responses: Object.fromEntries(Object.entries(PROBLEMS).map(([name, description]) => [
         name, { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
       ])),
@@ -194,4 +212,12 @@ export function buildOpenApi(modelVersion: string): Json {
       },
     },
   };
+}
+
+/**
+ * The document a server on these artifacts serves, from the application schema as written by
+ * model/ (the docs build calls this without starting a server).
+ */
+export function buildServedOpenApi(modelVersion: string, applicationSchemaDocument: unknown): Json {
+  return buildOpenApi(modelVersion, parseApplicationSchema(applicationSchemaDocument, 'application-schema.json'));
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { FieldError } from '../errors.js';
-import { parseScoreBody, parseWhatIfBody } from './bodies.js';
+import { parseScoreBody } from './bodies.js';
 import { parseId } from './fields.js';
 import { parseClientListQuery, parseTopQuery } from './queries.js';
 
@@ -54,10 +54,4 @@ describe('request schemas', () => {
     expect(errors[0]).to.deep.equal({ field: 'records[0].Z', message: 'unknown feature' });
   });
 
-  it('parses what-if changes and names bad ones', () => {
-    const errors: FieldError[] = [];
-    expect(parseWhatIfBody({ changes: { A: 1, C: null } }, index, errors)).to.deep.equal([{ index: 0, value: 1 }, { index: 2, value: Number.NaN }]);
-    parseWhatIfBody({ changes: { Q: 1, B: true } }, index, errors);
-    expect(errors.map((e) => e.field)).to.deep.equal(['changes.Q', 'changes.B']);
-  });
 });

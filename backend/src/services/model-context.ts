@@ -4,7 +4,7 @@
  */
 import type { Scorer } from '../runtime/onnx.js';
 import type { TreeShap } from '../runtime/shap.js';
-import type { Artifacts, FeatureInfo, Manifest } from '../store/artifacts.js';
+import type { Artifacts, FeatureInfo, GroupInfo, Manifest } from '../store/artifacts.js';
 import type { ClientStore } from '../store/clients.js';
 
 export interface ModelContext {
@@ -14,6 +14,9 @@ export interface ModelContext {
   features: FeatureInfo[];
   featureCount: number;
   featureIndex: Map<string, number>;
+  /** Reason groups, and the group index of each feature. */
+  groups: GroupInfo[];
+  groupOf: Uint16Array;
   /** Population median of each feature (NaN when population.json has none). */
   medians: Float64Array;
   scorer: Scorer;
@@ -37,8 +40,26 @@ export function populationMedians(population: Record<string, unknown>, features:
   return medians;
 }
 
-export function buildModelContext(artifacts: Artifacts, scorer: Scorer, explainer: TreeShap, store: ClientStore): ModelContext {
+/** Group index of each feature; a feature without a group gets its own (named after it). */
+export function groupIndex(features: FeatureInfo[], groups: GroupInfo[]): { groups: GroupInfo[]; groupOf: Uint16Array } {
+  const all = [...groups];
+  const at = new Map(all.map((g, i) => [g.group, i]));
+  const groupOf = new Uint16Array(features.length);
+  features.forEach((f, i) => {
+    const id = f.group ?? f.name;
+    if (!at.has(id)) {
+      at.set(id, all.length);
+      all.push({ group: id, label: f.label, label_fr: f.label_fr });
+    }
+    groupOf[i] = at.get(id)!;
+  });
+  return { groups: all, groupOf };
+}
+
+export function buildModelContext(artifacts: Pick<Artifacts, 'manifest' | 'features' | 'population'> & Partial<Pick<Artifacts, 'groups'>>,
+  scorer: Scorer, explainer: TreeShap, store: ClientStore): ModelContext {
   return {
+    ...groupIndex(artifacts.features, artifacts.groups ?? []),
     manifest: artifacts.manifest,
     modelVersion: artifacts.manifest.model_version,
     threshold: artifacts.manifest.threshold,

@@ -39,6 +39,15 @@ export interface FeatureInfo {
   categories: string[] | Record<string, string> | null;
   /** French texts of the categories, same shape as `categories` (the English texts when absent). */
   categories_fr?: string[] | Record<string, string> | null;
+  /** Reason group (features.json `group`): what a person recognises, e.g. the external scores. */
+  group?: string;
+}
+
+/** A reason group of features.json `groups`: several inputs read as one reason. */
+export interface GroupInfo {
+  group: string;
+  label: string;
+  label_fr: string;
 }
 
 export const SUPPORTED_ARTIFACT_FORMAT = 1;
@@ -101,7 +110,10 @@ export function parseFeatures(raw: unknown, file: string): FeatureInfo[] {
       fail(`features[${i}] (${name}).categories_fr must have the shape of categories (same codes, non-empty texts)`);
     }
     const label = typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : name;
+    const group = item['group'];
+    if (group !== undefined && group !== null && (typeof group !== 'string' || group === '')) fail(`features[${i}] (${name}).group must be a non-empty string when present`);
     return {
+      ...(typeof group === 'string' ? { group } : {}),
       name,
       label,
       label_fr: typeof labelFr === 'string' ? labelFr : label,
@@ -121,6 +133,35 @@ function sameShape(a: unknown, b: unknown): boolean {
   const tb = texts(b);
   if (ta === null || tb === null || ta.length !== tb.length) return false;
   return tb.every(([k, v], j) => k === ta[j]![0] && typeof v === 'string' && v.trim() !== '');
+}
+
+/**
+ * features.json `groups`: [{group (or id/name), label, label_fr}]. Every feature's group must be
+ * listed; a feature without a group is a reason of its own (older artifacts).
+ */
+export function parseGroups(raw: unknown, features: FeatureInfo[], file: string): GroupInfo[] {
+  const fail = (reason: string): never => {
+    throw new ArtifactError(file, reason);
+  };
+  const list = isRecord(raw) ? raw['groups'] : undefined;
+  const groups: GroupInfo[] = [];
+  if (list !== undefined && !Array.isArray(list)) fail('groups must be a list');
+  for (const [i, item] of ((list ?? []) as unknown[]).entries()) {
+    if (!isRecord(item)) return fail(`groups[${i}] must be an object`);
+    const id = item['group'] ?? item['id'] ?? item['name'];
+    if (typeof id !== 'string' || id === '') return fail(`groups[${i}].group must be a non-empty string`);
+    const label = typeof item['label'] === 'string' && item['label'] !== '' ? item['label'] : id;
+    groups.push({ group: id, label, label_fr: typeof item['label_fr'] === 'string' && item['label_fr'] !== '' ? item['label_fr'] : label });
+  }
+  const known = new Set(groups.map((g) => g.group));
+  for (const f of features) {
+    if (f.group !== undefined && !known.has(f.group)) fail(`feature ${f.name} has group ${JSON.stringify(f.group)}, which groups does not list`);
+    if (f.group === undefined) {
+      groups.push({ group: f.name, label: f.label, label_fr: f.label_fr });
+      known.add(f.name);
+    }
+  }
+  return groups;
 }
 
 /** Text of a category code (French when lang is fr), or undefined when the code has no text. */

@@ -10,7 +10,7 @@ import { ArtifactError, loadArtifacts } from './artifacts.js';
 function copy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-manifest-'));
   for (const name of fs.readdirSync(realArtifactsDir())) {
-    if (name !== 'fixtures') fs.copyFileSync(path.join(realArtifactsDir(), name), path.join(dir, name));
+    if (name !== 'fixtures') fs.cpSync(path.join(realArtifactsDir(), name), path.join(dir, name), { recursive: true });
   }
   return dir;
 }

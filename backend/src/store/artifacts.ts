@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ArtifactError, parseFeatures, parseManifest, type FeatureInfo, type Manifest } from './artifact-schemas.js';
+import { ArtifactError, parseFeatures, parseGroups, parseManifest, type FeatureInfo, type GroupInfo, type Manifest } from './artifact-schemas.js';
 
 export { ArtifactError } from './artifact-schemas.js';
-export type { FeatureInfo, Manifest } from './artifact-schemas.js';
+export type { FeatureInfo, GroupInfo, Manifest } from './artifact-schemas.js';
 
 /** Files the API reads; each must be listed in the manifest. */
 export const REQUIRED_FILES = [
@@ -21,6 +21,8 @@ export interface Artifacts {
   dir: string;
   manifest: Manifest;
   features: FeatureInfo[];
+  /** Reason groups (features.json `groups`); a feature without one is its own group. */
+  groups: GroupInfo[];
   trees: unknown;
   metrics: Record<string, unknown>;
   population: Record<string, unknown>;
@@ -99,7 +101,9 @@ export function loadArtifacts(dirInput: string): Artifacts {
   const manifest = parseManifest(readJson(dir, 'manifest.json'), manifestFile);
   checkFiles(dir, manifest);
 
-  const features = parseFeatures(readJson(dir, 'features.json'), path.join(dir, 'features.json'));
+  const featuresDoc = readJson(dir, 'features.json');
+  const features = parseFeatures(featuresDoc, path.join(dir, 'features.json'));
+  const groups = parseGroups(featuresDoc, features, path.join(dir, 'features.json'));
   if (features.length !== manifest.feature_count) {
     throw new ArtifactError(path.join(dir, 'features.json'), `lists ${features.length} features, manifest.json says feature_count = ${manifest.feature_count}`);
   }
@@ -109,6 +113,7 @@ export function loadArtifacts(dirInput: string): Artifacts {
     dir,
     manifest,
     features,
+    groups,
     trees: readJson(dir, 'trees.json'),
     metrics,
     population: readObject(dir, 'population.json'),

@@ -42,6 +42,7 @@ export function realApp(loaded: Loaded, config: Partial<AppConfig> = {}, accessL
     verifyToken: testVerifier(),
     accessLog: accessLog ?? db.accessLog,
     reviews: db.reviews,
+    applications: loaded.applications,
   });
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type Koa from 'koa';
 import { createApp } from '../app.js';
-import type { AppConfig, AppDeps, AppState } from '../app-types.js';
+import type { AppConfig, AppDeps, AppState, ApplicationDeps } from '../app-types.js';
 import type { Database as AppDatabase } from '../db/database.js';
 import { openSqlite } from '../db/sqlite.js';
 import { memoryLogger } from '../http/logger.js';
@@ -71,7 +71,29 @@ function writeStore(file: string): void {
     insertVector.run(id, blob);
   });
   db.prepare("INSERT INTO meta VALUES ('model_version', '0.1.0'), ('feature_count', ?)").run(String(TINY_FEATURES.length));
+  writeRawRows(db);
   db.close();
+}
+
+/** The raw Kaggle rows of the tiny clients (tables of the tiny application schema). */
+function writeRawRows(db: Database.Database): void {
+  db.exec(`CREATE TABLE application (SK_ID_CURR INTEGER PRIMARY KEY, NAME_CONTRACT_TYPE TEXT, FLAG_OWN_CAR TEXT, AMT_INCOME_TOTAL REAL,
+      AMT_CREDIT REAL, DAYS_BIRTH INTEGER, EXT_SOURCE_2 REAL);
+    CREATE TABLE bureau (SK_ID_CURR INTEGER, SK_ID_BUREAU INTEGER, DAYS_CREDIT INTEGER, AMT_CREDIT_SUM REAL, CREDIT_ACTIVE TEXT);
+    CREATE TABLE bureau_balance (SK_ID_BUREAU INTEGER, MONTHS_BALANCE INTEGER, STATUS TEXT);
+    CREATE TABLE previous_application (SK_ID_PREV INTEGER, SK_ID_CURR INTEGER, AMT_APPLICATION REAL);
+    CREATE TABLE POS_CASH_balance (SK_ID_PREV INTEGER, SK_ID_CURR INTEGER, MONTHS_BALANCE INTEGER, SK_DPD INTEGER);`);
+  const app = db.prepare('INSERT INTO application VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const bureau = db.prepare('INSERT INTO bureau VALUES (?, ?, ?, ?, ?)');
+  const months = db.prepare('INSERT INTO bureau_balance VALUES (?, ?, ?)');
+  TINY_IDS.forEach((id, i) => {
+    const v = tinyVector(i);
+    app.run(id, v[3] === 1 ? 'Revolving loans' : 'Cash loans', v[4] === 1 ? 'Y' : 'N', 50000 + i * 1000, v[2], -Math.round(v[1]! * 365.25), Number.isNaN(v[0]!) ? null : v[0]);
+    if (i % 2 === 0) {
+      bureau.run(id, id * 10, -100 - i, 1000 * i, 'Active');
+      months.run(id * 10, 0, i % 4 === 0 ? '1' : 'C');
+    }
+  });
 }
 
 export interface TinyApp {
@@ -108,6 +130,7 @@ export function tinyArtifactDocs(features: FeatureInfo[] = TINY_FEATURES): Pick<
 /** @param features the catalogue served (TINY_FEATURES, or a variant of it such as one without French labels) */
 export function createTinyApp(
   config: Partial<AppConfig> = {}, state: AppState = { ready: true, shuttingDown: false }, features: FeatureInfo[] = TINY_FEATURES,
+  applications?: (clientsFile: string) => ApplicationDeps,
 ): TinyApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-tiny-'));
   const file = path.join(dir, 'clients.sqlite');
@@ -128,9 +151,12 @@ export function createTinyApp(
     config: fullConfig, model, artifacts, logger, state, metrics: new Metrics({ model_version: '0.1.0' }), verifyToken: testVerifier(),
     accessLog: db.accessLog, reviews: db.reviews,
   };
+  const apps = applications?.(file);
+  if (apps) deps.applications = apps;
   return {
     app: createApp(deps), deps, logger, scorer, db,
     close: () => {
+      apps?.rawClients?.close();
       store.close();
       void db.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -73,4 +73,29 @@ describe('api client', () => {
     const api = createApiClient({ baseUrl: 'http://api.test', fetch: fn });
     await expect(api.drift()).rejects.toMatchObject({ kind: 'invalid' });
   });
+
+  it('posts an unsaved application with explain and top, uncached, and its what-if with the changes beside the body', async () => {
+    const { fn, calls } = fakeFetch(() => json({ probability: 0.2 }));
+    const api = createApiClient({ baseUrl: 'http://api.test', fetch: fn });
+    const body = { id: 'LOS-1', application: { AMT_CREDIT: 1000 }, bureau: [{ CREDIT_ACTIVE: 'Active' }] };
+    await api.scoreApplication(body, 5);
+    await api.applicationWhatIf(body, { AMT_CREDIT: 500 });
+    await api.applicationSchema();
+    expect(calls.map((c) => [c.init.method ?? 'GET', c.url])).toEqual([
+      ['POST', 'http://api.test/v1/applications?explain=true&top=5'],
+      ['POST', 'http://api.test/v1/applications/what-if'],
+      ['GET', 'http://api.test/v1/applications/schema'],
+    ]);
+    expect(calls[0]!.init.cache).toBe('no-store');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual(body);
+    expect(JSON.parse(String(calls[1]!.init.body))).toEqual({ ...body, changes: { AMT_CREDIT: 500 } });
+  });
+
+  it('keeps the value the API received in each field error', async () => {
+    const problem = { type: 'about:blank', title: 'Bad Request', status: 400, errors: [{ field: 'application.AMT_CREDIT', message: 'must not be negative', value: -1 }] };
+    const { fn } = fakeFetch(() => json(problem, { status: 400 }));
+    const api = createApiClient({ baseUrl: 'http://api.test', fetch: fn });
+    const error = (await api.scoreApplication({ application: { AMT_CREDIT: -1 } }).catch((e: unknown) => e)) as ApiError;
+    expect(error.problem?.errors).toEqual([{ field: 'application.AMT_CREDIT', message: 'must not be negative', value: -1 }]);
+  });
 });

@@ -4,9 +4,10 @@
  */
 import type {
   ClientDetail, ClientPage, ClientPoints, ClientQuery, Drift, Explanation, Fairness, Importance,
-  Metrics, ModelInfo, Population, Problem, Score, WhatIfResult,
+  Metrics, ModelInfo, Population, Problem, Score,
 } from './types.js';
 import type { ClientReviews, ReviewPage, StoredReview } from './review-types.js';
+import type { ApplicationBody, ApplicationSchema, ApplicationScore, LoanWhatIf } from './application-types.js';
 
 export const defaults = {
   timeoutMs: 15_000,
@@ -81,6 +82,10 @@ function problemMessage(problem: Problem | undefined, status: number): string {
   return [problem.detail ?? problem.title, fields].filter(Boolean).join(' — ');
 }
 
+function postJson(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' };
+}
+
 export function createApiClient(options: ApiClientOptions) {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? (() => new Date());
@@ -145,12 +150,15 @@ export function createApiClient(options: ApiClientOptions) {
     score: (id: number) => request<Score>(`${idPath(id)}/score`),
     explanation: (id: number, top = defaults.explanationTop) =>
       request<Explanation>(`${idPath(id)}/explanation?top=${top}`),
-    whatIf: (id: number, changes: Record<string, number | null>) =>
-      request<WhatIfResult>(`${idPath(id)}/what-if`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ changes }),
-      }),
+    /** Loan-terms what-if of a stored client: the API recomputes every dependent input. */
+    whatIf: (id: number, changes: Record<string, number | string | null>) =>
+      request<LoanWhatIf>(`${idPath(id)}/what-if`, postJson({ changes })),
+    applicationSchema: () => request<ApplicationSchema>('/v1/applications/schema'),
+    /** Score (and explain) an unsaved application: sent to the API only, never cached (POST). */
+    scoreApplication: (body: ApplicationBody, top = defaults.explanationTop) =>
+      request<ApplicationScore>(`/v1/applications?explain=true&top=${top}`, postJson(body)),
+    applicationWhatIf: (body: ApplicationBody, changes: Record<string, number | string | null>) =>
+      request<LoanWhatIf>('/v1/applications/what-if', postJson({ ...body, changes })),
     // Reviews (offline/outbox.ts sends them; the id in the body makes a resend harmless).
     postReview: (id: number, body: object) =>
       request<StoredReview>(`${idPath(id)}/reviews`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),

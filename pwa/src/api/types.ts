@@ -9,7 +9,8 @@ export interface Problem {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: { field: string; message: string }[];
+  /** `value`: what the API received in that field (issue 10's 400s carry it). */
+  errors?: { field: string; message: string; value?: unknown }[];
 }
 
 export interface FeatureInfo {
@@ -150,15 +151,6 @@ export interface Explanation {
   contributions: Contribution[];
   top: TopContribution[];
   rest: { count: number; shap_sum: number };
-}
-
-export interface WhatIfResult {
-  id: number;
-  changes: { feature: string; label: string; label_fr?: string; from: number | null; to: number | null }[];
-  before: Omit<Score, 'id'> & { id?: number };
-  after: Omit<Score, 'id'> & { id?: number };
-  explanation: Explanation;
-  moved: { feature: string; label: string; label_fr?: string; shap_before: number; shap_after: number; delta: number }[];
 }
 
 export interface FeatureDistribution {

@@ -1,3 +1,4 @@
+import { enApplication, enSimulation } from './en-application.js';
 import { enCharts } from './en-charts.js';
 import { enExplore } from './en-explore.js';
 import type { Messages } from './fr.js';
@@ -132,7 +133,7 @@ export const en: Messages = {
     featureSelect: 'Feature to compare',
     xSelect: 'Horizontal feature',
     ySelect: 'Vertical feature',
-    whatIfHeading: 'Try a change',
+    whatIfHeading: 'Try other loan terms',
     markReviewed: 'Mark as reviewed',
     unmarkReviewed: 'Remove from reviewed',
     reviewedOn: 'Reviewed on {date}, available offline',
@@ -144,25 +145,6 @@ export const en: Messages = {
     reportFooter: 'Report printed on {date}. Model v{version}, threshold {t}.',
     savedForOffline: 'Client {id} saved for offline review.',
     removedFromOffline: 'Client {id} removed from reviewed.',
-  },
-  whatIf: {
-    intro: 'Change one or more values, then run the simulation. The real file is not modified.',
-    submit: 'Simulate',
-    reset: 'Back to the client’s values',
-    running: 'Simulating…',
-    offline: 'Simulation needs the network: reconnect to use it.',
-    noChange: 'Change at least one value before simulating.',
-    invalid: 'Invalid value for “{label}”: enter a number.',
-    resultHeading: 'Simulation result',
-    result: 'New probability of default: {after} ({decision}), versus {before} before ({delta}).',
-    flipped: 'The decision changes: {before} → {after}.',
-    same: 'The decision does not change.',
-    movedHeading: 'What moved',
-    columns: { feature: 'Feature', before: 'Contribution before', after: 'Contribution after', delta: 'Change' },
-    changesHeading: 'Changed values',
-    error: 'The simulation failed: {detail}',
-    empty: 'Empty = missing value',
-    current: 'Client’s value: {v}',
   },
   reviewed: {
     title: 'Reviewed clients',
@@ -200,4 +182,6 @@ export const en: Messages = {
   },
   charts: enCharts,
   explore: enExplore,
+  application: enApplication,
+  simulation: enSimulation,
 };

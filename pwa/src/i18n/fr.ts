@@ -1,3 +1,4 @@
+import { frApplication, frSimulation } from './fr-application.js';
 import { frCharts } from './fr-charts.js';
 import { frExplore } from './fr-explore.js';
 
@@ -133,7 +134,7 @@ export const fr = {
     featureSelect: 'Variable à comparer',
     xSelect: 'Variable horizontale',
     ySelect: 'Variable verticale',
-    whatIfHeading: 'Simuler un changement',
+    whatIfHeading: 'Simuler d’autres conditions de crédit',
     markReviewed: 'Marquer comme revu',
     unmarkReviewed: 'Retirer des revus',
     reviewedOn: 'Revu le {date}, disponible hors ligne',
@@ -145,25 +146,6 @@ export const fr = {
     reportFooter: 'Rapport imprimé le {date}. Modèle v{version}, seuil {t}.',
     savedForOffline: 'Client {id} enregistré pour consultation hors ligne.',
     removedFromOffline: 'Client {id} retiré des revus.',
-  },
-  whatIf: {
-    intro: 'Modifiez une ou plusieurs valeurs, puis lancez la simulation. Le dossier réel n’est pas modifié.',
-    submit: 'Simuler',
-    reset: 'Revenir aux valeurs du client',
-    running: 'Simulation en cours…',
-    offline: 'La simulation nécessite le réseau : reconnectez-vous pour l’utiliser.',
-    noChange: 'Modifiez au moins une valeur avant de simuler.',
-    invalid: 'Valeur invalide pour « {label} » : saisissez un nombre.',
-    resultHeading: 'Résultat de la simulation',
-    result: 'Nouvelle probabilité de défaut : {after} ({decision}), contre {before} avant ({delta}).',
-    flipped: 'La décision change : {before} → {after}.',
-    same: 'La décision ne change pas.',
-    movedHeading: 'Ce qui a bougé',
-    columns: { feature: 'Variable', before: 'Contribution avant', after: 'Contribution après', delta: 'Variation' },
-    changesHeading: 'Valeurs modifiées',
-    error: 'La simulation a échoué : {detail}',
-    empty: 'Vide = valeur manquante',
-    current: 'Valeur du client : {v}',
   },
   reviewed: {
     title: 'Clients revus',
@@ -201,6 +183,8 @@ export const fr = {
   },
   charts: frCharts,
   explore: frExplore,
+  application: frApplication,
+  simulation: frSimulation,
 };
 
 export type Messages = typeof fr;

@@ -12,10 +12,13 @@ import '../components/client-summary.js';
 import '../components/compare-panel.js';
 import '../components/glossary-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
-import '../components/what-if-panel.js';
+import '../components/loan-simulation.js';
 import '../components/review-form.js';
 import '../components/review-history.js';
 import { reviewText } from '../i18n/review-text.js';
+import { termsOfClient } from '../application/loan-terms.js';
+import type { ApplicationSchema } from '../api/application-types.js';
+import { applicationSchema } from '../application/schema-loader.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
 import { waterfallChart } from '../charts/waterfall.js';
@@ -40,6 +43,7 @@ export class ClientPage extends LitElement {
   @state() private population: Population | null = null;
   @state() private populationFailed = false;
   @state() private reviewedAt: string | null = null;
+  @state() private schema: ApplicationSchema | undefined;
   private readonly completion = new ViewCompletion(this);
 
   private readonly bundle = new Task(this, {
@@ -69,6 +73,8 @@ export class ClientPage extends LitElement {
       (r) => (this.population = r.data),
       () => (this.populationFailed = true),
     );
+    // Labels and editable terms of the simulation; without them it still works with its own labels.
+    applicationSchema().then((r) => (this.schema = r.data), () => undefined);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -186,7 +192,8 @@ export class ClientPage extends LitElement {
       </section>
       <section class="card what-if" aria-labelledby="h-whatif">
         <h2 id="h-whatif">${m.whatIfHeading}</h2>
-        <what-if-panel .client=${b.client} .explanation=${b.explanation} .features=${features}></what-if-panel>
+        <loan-simulation id-prefix="wi" .terms=${termsOfClient(b.client)} .schema=${this.schema} .threshold=${threshold}
+          .run=${(changes: Record<string, number>) => services().api.whatIf(b.client.id, changes).then((r) => r.data)}></loan-simulation>
       </section>
       <section class="card review" aria-labelledby="h-review">
         <h2 id="h-review">${reviewText().heading}</h2>

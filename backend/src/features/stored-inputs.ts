@@ -1,0 +1,84 @@
+/**
+ * Stored clients through the engine: the inputs the definitions compute from each stored
+ * client's raw rows, compared with the inputs stored beside them (float32-equal, NaN where
+ * NaN). At start-up a disagreement stops the server (the store and the definitions are not
+ * the same model); the parity test runs the same comparison over every client.
+ */
+import { ArtifactError } from '../store/artifact-schemas.js';
+import type { ClientStore } from '../store/clients.js';
+import type { RawClientSource } from '../store/raw-clients.js';
+import type { FeatureEngine } from './engine.js';
+
+export const storedInputsDefaults = {
+  /** Clients computed per engine run: bounds DuckDB's tables to a few hundred thousand rows. */
+  chunk: 1000,
+  /**
+   * Clients checked at start-up, spread over the store: all 9,000 take seconds and ~100 MB of
+   * raw rows, too much for a cold start on the Fly machine; the parity test checks every one.
+   */
+  startupSample: 64,
+} as const;
+
+/** `count` ids spread evenly over the store (first and last included). */
+export function spreadSample(ids: number[], count: number): number[] {
+  if (ids.length <= count) return [...ids];
+  return Array.from({ length: count }, (_, i) => ids[Math.round((i * (ids.length - 1)) / (count - 1))]!);
+}
+
+export interface StoredInputsReport {
+  clients: number;
+  /** Clients with at least one input that differs from the stored one. */
+  differing: number[];
+  /** Largest |engine - stored| over non-NaN pairs, and NaN-mismatches. */
+  maxAbsDiff: number;
+  nanMismatches: number;
+  /** First differences found, for the message. */
+  examples: Array<{ id: number; feature: string; stored: number; computed: number }>;
+}
+
+/** Engine inputs of `ids` from their raw rows, row-major; calls `each` per client. */
+export async function computeStored(engine: FeatureEngine, raw: RawClientSource, ids: number[],
+  each: (id: number, computed: Float64Array) => void, chunk: number = storedInputsDefaults.chunk): Promise<void> {
+  const f = engine.featureNames.length;
+  for (let start = 0; start < ids.length; start += chunk) {
+    const part = ids.slice(start, start + chunk);
+    const apps = raw.applications(part);
+    const present = part.filter((id) => apps.has(id));
+    const { rows } = await engine.compute(present.map((id) => apps.get(id)!));
+    present.forEach((id, k) => each(id, rows.subarray(k * f, (k + 1) * f)));
+    for (const id of part) if (!apps.has(id)) each(id, new Float64Array(0));
+  }
+}
+
+export async function compareStored(engine: FeatureEngine, raw: RawClientSource, store: ClientStore, ids: number[] = store.ids()): Promise<StoredInputsReport> {
+  const report: StoredInputsReport = { clients: ids.length, differing: [], maxAbsDiff: 0, nanMismatches: 0, examples: [] };
+  await computeStored(engine, raw, ids, (id, computed) => {
+    const stored = store.vector(id)!;
+    let differs = computed.length !== stored.length;
+    for (let j = 0; j < computed.length && j < stored.length; j++) {
+      const a = stored[j]!;
+      const b = computed[j]!;
+      if (Number.isNaN(a) && Number.isNaN(b)) continue;
+      if (Number.isNaN(a) !== Number.isNaN(b)) report.nanMismatches++;
+      else report.maxAbsDiff = Math.max(report.maxAbsDiff, Math.abs(a - b));
+      if (a !== b) {
+        differs = true;
+        if (report.examples.length < 5) report.examples.push({ id, feature: engine.featureNames[j]!, stored: a, computed: b });
+      }
+    }
+    if (differs) report.differing.push(id);
+  });
+  return report;
+}
+
+/** Throws ArtifactError when any stored client's inputs differ from the engine's. */
+export async function checkStoredInputs(engine: FeatureEngine, raw: RawClientSource, store: ClientStore,
+  options: { file: string; sample?: number }): Promise<StoredInputsReport> {
+  const report = await compareStored(engine, raw, store, spreadSample(store.ids(), options.sample ?? storedInputsDefaults.startupSample));
+  if (report.differing.length > 0) {
+    const e = report.examples[0];
+    throw new ArtifactError(options.file, `the stored inputs of ${report.differing.length} client(s) differ from what the feature definitions compute from their raw rows`
+      + (e ? ` (client ${e.id}: ${e.feature} stored ${e.stored}, computed ${e.computed})` : '') + ': the store and the definitions are not the same model');
+  }
+  return report;
+}
