@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoanWhatIf } from '../api/application-types.js';
 import { ApiError } from '../api/client.js';
 import { setLocale } from '../i18n/i18n.js';
+import { Session } from '../auth/session.js';
+import { defaults } from '../config.js';
 import { initServices } from '../services.js';
 import './loan-simulation.js';
 import type { LoanSimulation } from './loan-simulation.js';
@@ -18,7 +20,8 @@ const answer: LoanWhatIf = {
 };
 
 beforeAll(() => {
-  initServices('http://api.test');
+  // A signed-out session: these components never read the token, the API is faked.
+  initServices('http://api.test', new Session({ ...defaults, apiUrl: 'http://api.test' }, 'http://dash.test/'));
 });
 
 async function mount(run: LoanSimulation['run']): Promise<LoanSimulation> {

@@ -2,6 +2,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationScore } from '../api/application-types.js';
 import { schemaFixture } from '../application/fixtures.js';
 import { setLocale } from '../i18n/i18n.js';
+import { Session } from '../auth/session.js';
+import { defaults } from '../config.js';
 import { initServices } from '../services.js';
 import './application-page.js';
 import type { ApplicationPage } from './application-page.js';
@@ -28,7 +30,8 @@ beforeAll(() => {
     posted.push({ url, body: JSON.parse(String(init.body)) });
     return handler(url, init);
   }));
-  initServices('http://api.test');
+  // A signed-out session: these components never read the token, the API is faked.
+  initServices('http://api.test', new Session({ ...defaults, apiUrl: 'http://api.test' }, 'http://dash.test/'));
 });
 afterEach(() => {
   document.body.innerHTML = '';
