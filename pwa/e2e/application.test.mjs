@@ -4,9 +4,8 @@
 // field they name. Also: import of a Kaggle CSV row, and axe on every state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PWA, api, percentIn } from './api.mjs';
-import { launchBrowser } from './harness.mjs';
-import { activeElement, runAxe, screenshot, tabTo, viewport } from './helpers.mjs';
+import { PWA, api, percentIn, tokenFor } from './api.mjs';
+import { activeElement, openSignedIn, runAxe, screenshot, tabTo } from './helpers.mjs';
 import { apiValue, applicationRow } from './sample.mjs';
 
 const applicantId = 100002;
@@ -19,7 +18,9 @@ const errors = [];
 
 const post = (path, body) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 async function postProblem(path, body) {
-  const res = await fetch(`${process.env.E2E_API_URL}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  // As the advisor the page signs in as (scope applications:score).
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${await tokenFor('advisor')}` };
+  const res = await fetch(`${process.env.E2E_API_URL}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   assert.equal(res.status, 400, `${path} should refuse ${JSON.stringify(body).slice(0, 200)}`);
   return res.json();
 }
@@ -39,10 +40,7 @@ function typedText(column, value) {
 
 describe('new application (typed, scored, simulated, refused)', () => {
   before(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ browser, page } = await openSignedIn(PWA, errors));
     schema = await api('/v1/applications/schema');
   });
   after(async () => {
@@ -50,8 +48,7 @@ describe('new application (typed, scored, simulated, refused)', () => {
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   });
 
-  it('opens "Nouvelle demande" from the navigation, says the application is not stored', async () => {
-    await page.goto(PWA);
+  it('opens "Nouvelle demande" from the navigation once signed in, says the application is not stored', async () => {
     await tabTo(page, (a) => a.tag === 'a' && a.text === 'Nouvelle demande', { what: 'Nouvelle demande link' });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#/applications/new');

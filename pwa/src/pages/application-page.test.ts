@@ -4,12 +4,14 @@ import { schemaFixture } from '../application/fixtures.js';
 import { setLocale } from '../i18n/i18n.js';
 import { Session } from '../auth/session.js';
 import { defaults } from '../config.js';
-import { initServices } from '../services.js';
+import { initServices, services } from '../services.js';
 import './application-page.js';
 import type { ApplicationPage } from './application-page.js';
 
 type Handler = (url: string, init: RequestInit) => Response;
 let handler: Handler;
+/** When set, every request fails as without a network. */
+let networkDown = false;
 const posted: { url: string; body: unknown }[] = [];
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -24,6 +26,7 @@ const score: ApplicationScore = {
 beforeAll(() => {
   vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
+    if (networkDown) throw new TypeError('Failed to fetch');
     if (url.endsWith('/v1/applications/schema')) return json(schemaFixture);
     // Model and population are not this page's concern: refused, as when the API lacks them.
     if (init.method !== 'POST') return json({ title: 'Not Found', status: 404 }, 404);
@@ -34,6 +37,8 @@ beforeAll(() => {
   initServices('http://api.test', new Session({ ...defaults, apiUrl: 'http://api.test' }, 'http://dash.test/'));
 });
 afterEach(() => {
+  networkDown = false;
+  services().connectivity.setBrowserOnline(true);
   document.body.innerHTML = '';
   posted.length = 0;
 });
@@ -132,5 +137,24 @@ describe('<application-page>', () => {
     expect(items[1]).toBe('▼ Âge — L’âge réduit le risque -2,0 pt');
     expect(result.shadowRoot!.querySelector('.decision')?.textContent).toContain('31,0');
     expect(result.shadowRoot!.querySelector('loan-simulation')).not.toBeNull();
+  });
+
+  it('offline, says that a new application needs the network and sends nothing; the notice goes once back online', async () => {
+    handler = () => json(score);
+    const { el, root } = await mount();
+    networkDown = true;
+    services().connectivity.setBrowserOnline(false);
+    await settle(el);
+    expect(root.querySelector('.offline')?.textContent).toBe('Le calcul d’une nouvelle demande nécessite le réseau.');
+    type(root, 'f-application-AMT_CREDIT', '200000');
+    submit(root);
+    await settle(el);
+    expect(posted).toHaveLength(0);
+    expect(root.querySelector('#app-status')?.textContent).toBe('Le calcul d’une nouvelle demande nécessite le réseau.');
+    expect(root.querySelector('application-result')).toBeNull();
+    networkDown = false;
+    services().connectivity.setBrowserOnline(true);
+    await settle(el);
+    expect(root.querySelector('.offline')).toBeNull();
   });
 });
