@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, percentIn, tokenFor } from './api.mjs';
 import { activeElement, openSignedIn, runAxe, screenshot, tabTo } from './helpers.mjs';
-import { apiValue, applicationRow } from './sample.mjs';
+import { fillApplicant, fieldSelector } from './application-form.mjs';
+import { applicationRow } from './sample.mjs';
 
 const applicantId = 100002;
-const daysPerYear = 365.25;
 let browser;
 let page;
 let schema;
@@ -24,18 +24,12 @@ async function postProblem(path, body) {
   assert.equal(res.status, 400, `${path} should refuse ${JSON.stringify(body).slice(0, 200)}`);
   return res.json();
 }
-const id = (key) => `#f-${key.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '')}`;
+const id = fieldSelector;
 const text = (selector) => page.locator(selector).first().evaluate((el) => el.textContent.replace(/[ \t\n\r]+/g, ' ').trim());
 
 async function expectNoAxeViolations(name) {
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], `axe violations on ${name}: ${JSON.stringify(violations, null, 2)}`);
-}
-
-/** What the advisor types in a field for a raw value: years for DAYS_* (six decimals round back to the same day). */
-function typedText(column, value) {
-  if (column.type === 'days') return String(Number((-value / daysPerYear).toFixed(6))).replace('.', ',');
-  return String(value).replace('.', ',');
 }
 
 describe('new application (typed, scored, simulated, refused)', () => {
@@ -59,24 +53,7 @@ describe('new application (typed, scored, simulated, refused)', () => {
   });
 
   it('sends what the advisor typed as Kaggle values and shows the API score and grouped reasons', async () => {
-    const { row } = applicationRow(applicantId);
-    const columns = new Map(schema.tables.application.columns.map((c) => [c.name, c]));
-    const names = [...new Set([...schema.required, 'NAME_CONTRACT_TYPE', 'AMT_ANNUITY', 'AMT_GOODS_PRICE', 'EXT_SOURCE_2', 'EXT_SOURCE_3', 'CODE_GENDER'])]
-      .filter((n) => columns.has(n) && row[n] !== '');
-    expected = { application: {} };
-    for (const name of names) {
-      const column = columns.get(name);
-      const value = apiValue(column, row[name]);
-      expected.application[name] = value;
-      const field = page.locator(id(`application.${name}`));
-      if (name === 'DAYS_EMPLOYED' && value === 365243) {
-        await page.locator('[data-field="application.DAYS_EMPLOYED"] input[type="checkbox"]').check();
-      } else if (await field.evaluate((el) => el.tagName === 'SELECT')) {
-        await field.selectOption(String(value));
-      } else {
-        await field.fill(typedText(column, value));
-      }
-    }
+    expected = await fillApplicant(page, schema, applicantId);
     const sent = page.waitForRequest((r) => r.method() === 'POST' && /\/v1\/applications\?/.test(r.url()));
     await page.locator(id('application.AMT_CREDIT')).press('Enter');
     assert.deepEqual(JSON.parse((await sent).postData()), expected, 'the body is the Kaggle application');

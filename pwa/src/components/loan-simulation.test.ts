@@ -87,4 +87,19 @@ describe('<loan-simulation>', () => {
     expect(calls).toBe(0);
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('Modifiez au moins une condition');
   });
+
+  it('takes a down payment off the credit, and shows a refused result beside the down payment', async () => {
+    const sent: Record<string, number>[] = [];
+    const el = await mount(async (changes) => (sent.push(changes), answer));
+    expect(el.shadowRoot!.querySelector('label[for="sim-downPayment"]')?.textContent).toBe('Apport personnel (€)');
+    await simulate(el, 'downPayment', '6 597,5');
+    expect(sent).toEqual([{ AMT_CREDIT: 400000 }]);
+    const problem = { type: 'x', title: 'Bad Request', status: 400, errors: [{ field: 'changes.AMT_CREDIT', message: 'implausible value: must be >= 0', value: -93402.5 }] };
+    el.run = async () => {
+      throw new ApiError('http', 400, 'Bad Request', problem);
+    };
+    await simulate(el, 'downPayment', '500000');
+    expect(el.shadowRoot!.querySelector('#sim-downPayment-error')?.textContent).toContain('implausible value: must be >= 0');
+    expect(el.shadowRoot!.querySelector('#sim-credit-error')).toBeNull();
+  });
 });

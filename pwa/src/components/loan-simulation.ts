@@ -1,6 +1,6 @@
 /**
- * Simulate other loan terms (amount, annuity or duration, goods price) for a stored client or a
- * new application. The host supplies the current terms and `run(changes)`, which calls the
+ * Simulate other loan terms (amount, annuity or duration, goods price, down payment) for a stored
+ * client or a new application. The host supplies the current terms and `run(changes)`, which calls the
  * right what-if route; the API's 400 reason is shown next to the field it names.
  *
  * @fires nothing; the result is announced in the live region.
@@ -89,6 +89,7 @@ export class LoanSimulation extends LitElement {
 
   private label(field: LoanField): string {
     if (field === 'months') return msg().simulation.duration;
+    if (field === 'downPayment') return msg().simulation.downPayment;
     const column = columnOf(this.schema ?? { tables: { application: { columns: [] } }, required: [], editable: [] }, 'application', loanColumns[field]);
     const fallback = msg().client.info[field === 'goodsPrice' ? 'goodsPrice' : field];
     return column ? `${localLabel(column, getLocale())} (€)` : `${fallback} (€)`;
@@ -97,7 +98,8 @@ export class LoanSimulation extends LitElement {
   private editable(field: LoanField): boolean {
     const list = this.schema?.editable;
     if (!list?.length) return true;
-    return list.includes(field === 'months' ? loanColumns.annuity : loanColumns[field]);
+    const column = field === 'months' ? loanColumns.annuity : field === 'downPayment' ? loanColumns.credit : loanColumns[field];
+    return list.includes(column);
   }
 
   private _onInput(field: LoanField, event: Event): void {
@@ -145,7 +147,7 @@ export class LoanSimulation extends LitElement {
       const errors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
       const placed: Partial<Record<LoanField, string>> = {};
       for (const e of errors) {
-        const field = loanFieldOf(e.field, this.draft.mode);
+        const field = loanFieldOf(e.field, this.draft.mode, this.draft.downPayment.trim() !== '');
         if (field) placed[field] ??= e.message;
       }
       this.fieldErrors = placed;
@@ -174,15 +176,19 @@ export class LoanSimulation extends LitElement {
   private input(field: LoanField) {
     const id = `${this.idPrefix}-${field}`;
     const error = this.fieldErrors[field];
-    const now = field === 'months' ? durationMonths(this.terms.credit, this.terms.annuity) : this.terms[field];
-    const current = now === null ? msg().units.missing : formatNumber(now, getLocale(), field === 'months' ? 0 : 2);
+    const hint = field === 'downPayment' ? msg().simulation.downPaymentHint : fill(msg().simulation.current, { v: this.current(field) });
     return html`<div class="field">
       <label for=${id}>${this.label(field)}</label>
       <input id=${id} name=${field} type="text" inputmode="decimal" autocomplete="off" .value=${this.draft[field]}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="${id}-now${error ? ` ${id}-error` : ''}" @input=${(e: Event) => this._onInput(field, e)} />
-      <span class="hint muted" id="${id}-now">${fill(msg().simulation.current, { v: current })}</span>
+      <span class="hint muted" id="${id}-now">${hint}</span>
       ${error ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
     </div>`;
+  }
+
+  private current(field: Exclude<LoanField, 'downPayment'>): string {
+    const now = field === 'months' ? durationMonths(this.terms.credit, this.terms.annuity) : this.terms[field];
+    return now === null ? msg().units.missing : formatNumber(now, getLocale(), field === 'months' ? 0 : 2);
   }
 
   private groupRows(r: LoanWhatIf) {
@@ -224,7 +230,7 @@ export class LoanSimulation extends LitElement {
 
   override render() {
     const m = msg().simulation;
-    const fields: LoanField[] = ['credit', this.draft.mode === 'annuity' ? 'annuity' : 'months', 'goodsPrice'];
+    const fields: LoanField[] = ['credit', this.draft.mode === 'annuity' ? 'annuity' : 'months', 'goodsPrice', 'downPayment'];
     const online = this.online;
     return html`
       <p>${m.intro}</p>

@@ -74,11 +74,13 @@ export const enApplication: ApplicationMessages = {
 };
 
 export const enSimulation: SimulationMessages = {
-  intro: 'Change the amount, the annuity or the duration, or the goods price, then simulate. The file is not changed.',
+  intro: 'Change the amount, the annuity or the duration, the goods price or the down payment, then simulate. The file is not changed.',
   mode: 'Keep',
   modeAnnuity: 'the annuity',
   modeDuration: 'the duration',
   duration: 'Duration (months)',
+  downPayment: 'Down payment (€)',
+  downPaymentHint: 'Taken off the credit amount',
   current: 'Now: {v}',
   submit: 'Simulate',
   reset: 'Back to the current terms',

@@ -75,11 +75,13 @@ export type ApplicationMessages = typeof frApplication;
 
 /** French strings of the loan-terms simulation (stored and new applicants). */
 export const frSimulation = {
-  intro: 'Modifiez le montant, l’annuité ou la durée, ou le prix du bien, puis simulez. Le dossier n’est pas modifié.',
+  intro: 'Modifiez le montant, l’annuité ou la durée, le prix du bien ou l’apport, puis simulez. Le dossier n’est pas modifié.',
   mode: 'Fixer',
   modeAnnuity: 'l’annuité',
   modeDuration: 'la durée',
   duration: 'Durée (mois)',
+  downPayment: 'Apport personnel (€)',
+  downPaymentHint: 'Déduit du montant du crédit',
   current: 'Actuellement : {v}',
   submit: 'Simuler',
   reset: 'Revenir aux conditions actuelles',
