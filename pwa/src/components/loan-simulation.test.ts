@@ -75,7 +75,8 @@ describe('<loan-simulation>', () => {
     });
     await simulate(el, 'credit', '-1');
     const root = el.shadowRoot!;
-    expect(root.querySelector('#sim-credit-error')?.textContent).toContain('implausible value: must be >= 0');
+    // No schema given: the reason cannot say the range, but it is in French.
+    expect(root.querySelector('#sim-credit-error')?.textContent).toContain('Valeur refusée par l’API : elle n’est pas plausible.');
     expect(root.querySelector('#sim-credit')?.getAttribute('aria-invalid')).toBe('true');
     expect(root.querySelector('.result')).toBeNull();
   });
@@ -99,7 +100,7 @@ describe('<loan-simulation>', () => {
       throw new ApiError('http', 400, 'Bad Request', problem);
     };
     await simulate(el, 'downPayment', '500000');
-    expect(el.shadowRoot!.querySelector('#sim-downPayment-error')?.textContent).toContain('implausible value: must be >= 0');
+    expect(el.shadowRoot!.querySelector('#sim-downPayment-error')?.textContent).toContain('Valeur refusée par l’API');
     expect(el.shadowRoot!.querySelector('#sim-credit-error')).toBeNull();
   });
 });

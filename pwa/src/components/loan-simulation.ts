@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import type { ApplicationSchema, LoanWhatIf, ReasonGroup } from '../api/application-types.js';
 import { ApiError } from '../api/client.js';
+import { localReason, type LocalReason } from '../application/api-reasons.js';
 import { columnOf } from '../application/form-model.js';
 import { draftFrom, durationMonths, loanChanges, loanColumns, loanFieldOf, movedLine, type LoanDraft, type LoanField, type LoanMode, type LoanTerms } from '../application/loan-terms.js';
 import { decisionLabel } from '../charts/decision.js';
@@ -18,6 +19,7 @@ import { localLabel } from '../i18n/feature-text.js';
 import { formatNumber, formatPercent, formatPoints, formatSigned } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { rangeText } from '../pages/application-fields.js';
 import { services } from '../services.js';
 import { tokens } from '../styles/shared.js';
 import './chart-figure.js';
@@ -53,7 +55,7 @@ export class LoanSimulation extends LitElement {
   @state() private draft: LoanDraft = draftFrom(this.terms, getLocale());
   @state() private initial: LoanDraft = this.draft;
   @state() private result: LoanWhatIf | null = null;
-  @state() private fieldErrors: Partial<Record<LoanField, string>> = {};
+  @state() private fieldErrors: Partial<Record<LoanField, LocalReason>> = {};
   @state() private message: { text: string; kind: 'error' | 'info' } | null = null;
   @state() private running = false;
   @state() private online = services().connectivity.snapshot.status !== 'offline';
@@ -95,6 +97,13 @@ export class LoanSimulation extends LitElement {
     return column ? `${localLabel(column, getLocale())} (€)` : `${fallback} (€)`;
   }
 
+  /** The plausible range of a term typed as its own column (a duration or a down payment is not one). */
+  private rangeOf(field: LoanField): string | null {
+    if (field === 'months' || field === 'downPayment' || !this.schema) return null;
+    const column = columnOf(this.schema, 'application', loanColumns[field]);
+    return column ? rangeText(column, 'application', getLocale()) : null;
+  }
+
   private editable(field: LoanField): boolean {
     const list = this.schema?.editable;
     if (!list?.length) return true;
@@ -127,7 +136,7 @@ export class LoanSimulation extends LitElement {
       return;
     }
     const { changes, invalid } = loanChanges(this.terms, this.draft, this.initial);
-    this.fieldErrors = Object.fromEntries(invalid.map((f) => [f, m.invalid]));
+    this.fieldErrors = Object.fromEntries(invalid.map((f) => [f, { text: m.invalid, lang: getLocale() }]));
     if (invalid.length) {
       this.message = { text: fill(m.error, { detail: this.label(invalid[0]!) }), kind: 'error' };
       return;
@@ -145,10 +154,10 @@ export class LoanSimulation extends LitElement {
     } catch (error) {
       this.result = null;
       const errors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
-      const placed: Partial<Record<LoanField, string>> = {};
+      const placed: Partial<Record<LoanField, LocalReason>> = {};
       for (const e of errors) {
         const field = loanFieldOf(e.field, this.draft.mode, this.draft.downPayment.trim() !== '');
-        if (field) placed[field] ??= e.message;
+        if (field) placed[field] ??= localReason(e.message, getLocale(), this.rangeOf(field));
       }
       this.fieldErrors = placed;
       const detail = error instanceof ApiError && error.isNetwork ? m.offline : fill(m.error, { detail: (error as Error).message });
@@ -182,7 +191,7 @@ export class LoanSimulation extends LitElement {
       <input id=${id} name=${field} type="text" inputmode="decimal" autocomplete="off" .value=${this.draft[field]}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="${id}-now${error ? ` ${id}-error` : ''}" @input=${(e: Event) => this._onInput(field, e)} />
       <span class="hint muted" id="${id}-now">${hint}</span>
-      ${error ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
+      ${error ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span><span lang=${error.lang}>${error.text}</span></p>` : nothing}
     </div>`;
   }
 

@@ -37,6 +37,13 @@ export const enApplication: ApplicationMessages = {
   max: 'At most {max}',
   missingChoice: 'Not given',
   unknownChoice: '{v} (imported value)',
+  reasons: {
+    implausible: 'Value refused by the API, expected: {range}.',
+    implausibleNoRange: 'Value refused by the API: it is not plausible.',
+    required: 'Required: the API computes no score without it.',
+    flag: 'Choose Yes or No.',
+    category: 'Value unknown to the model: choose one from the list.',
+  },
   formError: { number: 'Type a number.', integer: 'Type a whole number.' },
   emptyRow: 'Row {n} of “{table}” is empty: fill it in or remove it.',
   submit: 'Compute the score',

@@ -35,6 +35,13 @@ export const frApplication = {
   max: 'Au plus {max}',
   missingChoice: 'Non renseigné',
   unknownChoice: '{v} (valeur importée)',
+  reasons: {
+    implausible: 'Valeur refusée par l’API, attendu : {range}.',
+    implausibleNoRange: 'Valeur refusée par l’API : elle n’est pas plausible.',
+    required: 'Champ obligatoire : l’API ne calcule pas de score sans lui.',
+    flag: 'Choisissez Oui ou Non.',
+    category: 'Valeur inconnue du modèle : choisissez-en une dans la liste.',
+  },
   formError: { number: 'Saisissez un nombre.', integer: 'Saisissez un nombre entier.' },
   emptyRow: 'La ligne {n} de « {table} » est vide : remplissez-la ou retirez-la.',
   submit: 'Calculer le score',

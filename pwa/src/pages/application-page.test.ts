@@ -88,10 +88,15 @@ describe('<application-page>', () => {
     submit(root);
     await settle(el);
     expect(posted[0]!.body).toEqual({ application: { AMT_INCOME_TOTAL: -5, DAYS_BIRTH: -12784 } });
-    expect(root.querySelector('#f-application-AMT_INCOME_TOTAL-error')?.textContent).toContain('implausible value: must be >= 0');
+    // The API's reasons, in French and in the units of the form.
+    expect(root.querySelector('#f-application-AMT_INCOME_TOTAL-error')?.textContent).toContain('Valeur refusée par l’API, attendu : au moins 0.');
     expect(root.querySelector('#f-application-AMT_INCOME_TOTAL')?.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector('#f-application-DAYS_EMPLOYED-error')?.textContent).toContain('is required');
-    expect(root.querySelectorAll('.summary li')).toHaveLength(2);
+    expect(root.querySelector('#f-application-DAYS_EMPLOYED-error')?.textContent).toContain('Champ obligatoire');
+    const listed = [...root.querySelectorAll('.summary li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed).toEqual([
+      'Revenu annuel : Valeur refusée par l’API, attendu : au moins 0. (valeur reçue : -5)',
+      'Début de l’emploi actuel : Champ obligatoire : l’API ne calcule pas de score sans lui. (valeur reçue : null)',
+    ]);
     expect(root.querySelector('application-result')).toBeNull();
   });
 

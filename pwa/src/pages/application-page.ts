@@ -22,7 +22,7 @@ import '../components/application-result.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { services } from '../services.js';
-import { fieldId, renderField } from './application-fields.js';
+import { fieldId, refusedField, refusedReason, renderField } from './application-fields.js';
 import { applicationStyles } from './application-page.styles.js';
 
 type Status = { text: string; kind: 'error' | 'info' } | null;
@@ -215,7 +215,7 @@ export class ApplicationPage extends LitElement {
     </fieldset>`;
   }
 
-  private renderRefused() {
+  private renderRefused(schema: ApplicationSchema) {
     const m = msg().application;
     if (!this.refused.length) return nothing;
     const intro = this.refused.length === 1 ? m.errorsIntroOne : fill(m.errorsIntro, { n: this.refused.length });
@@ -225,7 +225,8 @@ export class ApplicationPage extends LitElement {
       <ul>${this.refused.map((e) => {
         const inForm = parseFieldKey(e.field) !== null && this.renderRoot.querySelector(`#${fieldId(e.field)}`) !== null;
         const value = e.value === undefined ? '' : ` (${fill(m.errorValue, { v: JSON.stringify(e.value) })})`;
-        return html`<li>${inForm ? html`<button type="button" class="link" @click=${() => this.focusField(e.field)}>${e.field}</button>` : html`<code>${e.field}</code>`} : ${e.message}${value}</li>`;
+        const r = refusedReason(schema, e, getLocale());
+        return html`<li>${inForm ? html`<button type="button" class="link" @click=${() => this.focusField(e.field)}>${refusedField(schema, e.field, getLocale())}</button>` : html`<code>${e.field}</code>`} : <span lang=${r.lang}>${r.text}</span>${value}</li>`;
       })}</ul>
     </div>`;
   }
@@ -238,7 +239,7 @@ export class ApplicationPage extends LitElement {
         <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv" @change=${(e: Event) => this._onImport(e, schema)} />
         ${this.importStatus ? html`<p class=${this.importStatus.kind === 'error' ? 'notice warning' : 'notice'} role=${this.importStatus.kind === 'error' ? 'alert' : nothing}>${this.importStatus.text}</p>` : nothing}
       </fieldset>
-      ${this.renderRefused()}
+      ${this.renderRefused(schema)}
       <form @submit=${this._onSubmit} novalidate>
         <p class="muted">${m.requiredLegend}</p>
         ${applicationSections(schema).map((s) => this.renderSection(schema, s))}
