@@ -95,6 +95,12 @@ describe('offline review', () => {
     await page.waitForFunction(() => /n’est pas disponible hors ligne/.test(document.querySelector('client-page')?.shadowRoot?.querySelector('.notice')?.textContent ?? ''));
   });
 
+  it('says that a new application needs the network', async () => {
+    await page.evaluate(() => { location.hash = '#/applications/new'; });
+    await page.waitForFunction(() => document.querySelector('application-page')?.shadowRoot?.querySelector('.offline')?.textContent === 'Le calcul d’une nouvelle demande nécessite le réseau.');
+    assert.match(await shadowText(page, 'application-page', '.privacy'), /envoyée uniquement à l’API/);
+  });
+
   it('comes back online: the banner goes and the status says so', async () => {
     await context.setOffline(false);
     await page.waitForFunction(() => document.querySelector('.pill')?.dataset.status === 'online');

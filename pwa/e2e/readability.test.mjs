@@ -1,14 +1,16 @@
 // Readability at the four screens of the issue (1366×768, 1920×1080, 390×844 and 200 % zoom,
 // i.e. 1366×768 at device scale 2 with half the CSS pixels): on the client list, a client, the
-// model page and the reviewed page, no text overflows its box (HTML: scrollWidth vs clientWidth
+// model page, the reviewed page and a scored new application, no text overflows its box (HTML: scrollWidth vs clientWidth
 // of clipping boxes and the page itself; SVG: each text's extent inside its svg), no chart label
-// is cut with "…", and no category value is left in English in the French interface.
+// is cut with "…", and no category value is left in English in the French interface; the new
+// application (form and result, the form's controls being the densest of the dashboard) is also axe-clean.
 // Screenshots of each view at each screen go to SCREENSHOT_DIR (docs/screenshots by `make screenshots`).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api } from './api.mjs';
 import { launchBrowser } from './harness.mjs';
-import { screenshot, signIn, waitForClientView } from './helpers.mjs';
+import { fillApplicant, fieldSelector } from './application-form.mjs';
+import { runAxe, screenshot, signIn, waitForClientView } from './helpers.mjs';
 
 export const screens = [
   { name: '1366x768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -75,7 +77,10 @@ function allTexts() {
 let browser;
 let target;
 let english;
+let schema;
 const errors = [];
+/** A real applicant of the sample, typed into "Nouvelle demande". */
+const applicantId = 100002;
 
 describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French', () => {
   before(async () => {
@@ -90,6 +95,7 @@ describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French'
       return en.filter((text, i) => fr[i] !== text && text.length > 1);
     });
     assert.ok(english.includes('Cash loans') && english.includes('Laborers'));
+    schema = await api('/v1/applications/schema');
   });
   after(async () => {
     await browser?.close();
@@ -97,7 +103,7 @@ describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French'
   });
 
   for (const screen of screens) {
-    it(`fits every label at ${screen.name} on the list, a client, the model and the reviewed pages`, async () => {
+    it(`fits every label at ${screen.name} on the list, a client, the model, the reviewed and the new-application pages`, async () => {
       const context = await browser.newContext({ ...screen, locale: 'fr-FR' });
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
@@ -108,9 +114,16 @@ describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French'
         ['client', `#/clients/${target.id}`, () => waitForClientView(page, target.id, 30000)],
         ['model', '#/model', () => page.waitForFunction(() => (document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length ?? 0) >= 4, null, { timeout: 30000 })],
         ['reviewed', '#/reviewed', () => page.waitForFunction(() => document.querySelector('reviewed-page')?.shadowRoot?.querySelector('h1'), null, { timeout: 30000 })],
+        ['new-application', '#/applications/new', async () => {
+          await page.locator(fieldSelector('application.AMT_CREDIT')).waitFor({ timeout: 30000 });
+          await fillApplicant(page, schema, applicantId);
+          await page.locator('application-page form button.primary').click();
+          await page.locator('application-result chart-figure[data-kind="gauge"]').waitFor({ timeout: 30000 });
+        }],
       ];
       const problems = [];
       const untranslated = [];
+      const axe = [];
       for (const [name, hash, ready] of views) {
         await page.goto(`${PWA}${hash}`);
         await ready();
@@ -122,9 +135,11 @@ describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French'
           const hit = english.find((e) => new RegExp(`(^|[^\\p{L}])${e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
           if (hit) untranslated.push(`${name}: "${hit}" in "${text.slice(0, 80)}"`);
         }
+        if (name === 'new-application') for (const v of await runAxe(page)) axe.push(`${v.id}: ${v.help} (${v.nodes.join('; ')})`);
         await screenshot(page, `screen-${screen.name}-${name}`);
       }
       await context.close();
+      assert.deepEqual(axe, [], `axe violations on the new application at ${screen.name}`);
       assert.deepEqual(problems, [], `overflowing or cut text at ${screen.name}`);
       assert.deepEqual(untranslated, [], `English category values in the French interface at ${screen.name}`);
     });

@@ -17,7 +17,24 @@ describe('loan-terms simulation', () => {
   });
 
   it('starts from the current terms in the advisor format', () => {
-    expect(draftFrom(terms, 'fr')).toEqual({ mode: 'annuity', credit: '406597,5', annuity: '24700,5', months: '198', goodsPrice: '351000' });
+    expect(draftFrom(terms, 'fr')).toEqual({ mode: 'annuity', credit: '406597,5', annuity: '24700,5', months: '198', goodsPrice: '351000', downPayment: '' });
+  });
+
+  it('takes a down payment off the credit, and in duration mode the annuity follows the smaller credit', () => {
+    const initial = draftFrom(terms, 'fr');
+    expect(loanChanges(terms, { ...initial, downPayment: '100 000' }, initial)).toEqual({ changes: { AMT_CREDIT: 306597.5 }, invalid: [] });
+    // Off the amount typed, when the advisor changed it too.
+    expect(loanChanges(terms, { ...initial, credit: '300000', downPayment: '50000' }, initial).changes).toEqual({ AMT_CREDIT: 250000 });
+    expect(loanChanges(terms, { ...initial, downPayment: '0' }, initial).changes).toEqual({});
+    const duration = draftFrom(terms, 'fr', 'duration');
+    expect(loanChanges(terms, { ...duration, downPayment: '206597,5' }, duration).changes).toEqual({ AMT_CREDIT: 200000, AMT_ANNUITY: annuityFor(200000, 198) });
+  });
+
+  it('refuses a negative down payment, and one with no credit to take it from', () => {
+    const initial = draftFrom(terms, 'fr');
+    expect(loanChanges(terms, { ...initial, downPayment: '-5' }, initial).invalid).toEqual(['downPayment']);
+    const none = { credit: null, annuity: null, goodsPrice: null };
+    expect(loanChanges(none, { ...draftFrom(none, 'fr'), downPayment: '5' }, draftFrom(none, 'fr')).invalid).toEqual(['downPayment']);
   });
 
   it('sends only the terms that changed', () => {
@@ -46,6 +63,8 @@ describe('loan-terms simulation', () => {
     expect(loanFieldOf('changes.AMT_ANNUITY', 'duration')).toBe('months');
     expect(loanFieldOf('AMT_GOODS_PRICE', 'annuity')).toBe('goodsPrice');
     expect(loanFieldOf('changes.EXT_SOURCE_3', 'annuity')).toBeNull();
+    // The credit sent came from the down payment: its refusal belongs there.
+    expect(loanFieldOf('changes.AMT_CREDIT', 'annuity', true)).toBe('downPayment');
   });
 
   it('reads a moved input as "label : before → after"', () => {

@@ -1,7 +1,7 @@
 /**
  * The loan-terms simulation, for a stored client and for a new application alike: the advisor
- * changes the amount, the annuity or the duration, and the goods price; the API recomputes
- * every dependent input. Pure helpers: the draft, the `changes` it sends, and how moved
+ * changes the amount, the annuity or the duration, the goods price, or puts a down payment; the API
+ * recomputes every dependent input. Pure helpers: the draft, the `changes` it sends, and how moved
  * values read ("Crédit / revenu : 2,01 → 0,99").
  */
 import type { MovedInput, RawValue } from '../api/application-types.js';
@@ -24,7 +24,7 @@ export function termsOfClient(c: { credit_amount: number | null; annuity: number
 }
 
 export type LoanMode = 'annuity' | 'duration';
-export type LoanField = 'credit' | 'annuity' | 'months' | 'goodsPrice';
+export type LoanField = 'credit' | 'annuity' | 'months' | 'goodsPrice' | 'downPayment';
 
 export interface LoanDraft {
   mode: LoanMode;
@@ -32,6 +32,12 @@ export interface LoanDraft {
   annuity: string;
   months: string;
   goodsPrice: string;
+  /**
+   * Money the applicant puts down now, taken off the credit amount. The Kaggle application has no
+   * down-payment column (AMT_CREDIT often exceeds AMT_GOODS_PRICE: insurance is financed too), so it
+   * is not read from the file: it starts empty and only ever lowers AMT_CREDIT.
+   */
+  downPayment: string;
 }
 
 /**
@@ -58,6 +64,7 @@ export function draftFrom(terms: LoanTerms, locale: Locale, mode: LoanMode = 'an
     annuity: text(terms.annuity, locale),
     months: months === null ? '' : String(Math.round(months)),
     goodsPrice: text(terms.goodsPrice, locale),
+    downPayment: '',
   };
 }
 
@@ -68,10 +75,13 @@ export interface LoanChanges {
 
 const differs = (a: number, b: number | null) => b === null || Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(b));
 
+const cents = (v: number) => Math.round(v * 100) / 100;
+
 /**
  * The what-if `changes` of a draft: only terms that differ from the current ones. In duration
  * mode the annuity follows the credit and the duration; in annuity mode the annuity is typed.
- * An emptied field means "unchanged" (a loan term cannot be unknown in a simulation).
+ * A down payment is taken off the credit (the one typed, else the current one). An emptied field
+ * means "unchanged" (a loan term cannot be unknown in a simulation).
  */
 export function loanChanges(terms: LoanTerms, draft: LoanDraft, initial: LoanDraft): LoanChanges {
   const invalid: LoanField[] = [];
@@ -82,8 +92,15 @@ export function loanChanges(terms: LoanTerms, draft: LoanDraft, initial: LoanDra
     if (n === null) invalid.push(field);
     return n;
   };
-  const credit = read('credit');
+  const typedCredit = read('credit');
   const goodsPrice = read('goodsPrice');
+  const down = read('downPayment');
+  if (down !== null && down < 0) invalid.push('downPayment');
+  const paid = down !== null && down > 0 ? down : 0;
+  const before = typedCredit ?? terms.credit;
+  // Without a credit to take it from, a down payment means nothing.
+  if (paid > 0 && before === null) invalid.push('downPayment');
+  const credit = paid > 0 && before !== null ? cents(before - paid) : typedCredit;
   const changes: Record<string, number> = {};
   if (credit !== null && differs(credit, terms.credit)) changes[loanColumns.credit] = credit;
   if (goodsPrice !== null && differs(goodsPrice, terms.goodsPrice)) changes[loanColumns.goodsPrice] = goodsPrice;
@@ -102,10 +119,13 @@ export function loanChanges(terms: LoanTerms, draft: LoanDraft, initial: LoanDra
   return { changes, invalid };
 }
 
-/** Which draft field a what-if 400 is about: "changes.AMT_CREDIT" / "AMT_ANNUITY" -> 'annuity'. */
-export function loanFieldOf(path: string, mode: LoanMode): LoanField | null {
+/**
+ * Which draft field a what-if 400 is about: "changes.AMT_CREDIT" / "AMT_ANNUITY" -> 'annuity'. With
+ * a down payment typed, the credit sent was computed from it: a refused credit is that payment's fault.
+ */
+export function loanFieldOf(path: string, mode: LoanMode, downPayment = false): LoanField | null {
   const column = path.split('.').pop();
-  if (column === loanColumns.credit) return 'credit';
+  if (column === loanColumns.credit) return downPayment ? 'downPayment' : 'credit';
   if (column === loanColumns.goodsPrice) return 'goodsPrice';
   if (column === loanColumns.annuity) return mode === 'annuity' ? 'annuity' : 'months';
   return null;

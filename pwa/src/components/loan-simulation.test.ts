@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoanWhatIf } from '../api/application-types.js';
 import { ApiError } from '../api/client.js';
 import { setLocale } from '../i18n/i18n.js';
+import { Session } from '../auth/session.js';
+import { defaults } from '../config.js';
 import { initServices } from '../services.js';
 import './loan-simulation.js';
 import type { LoanSimulation } from './loan-simulation.js';
@@ -18,7 +20,8 @@ const answer: LoanWhatIf = {
 };
 
 beforeAll(() => {
-  initServices('http://api.test');
+  // A signed-out session: these components never read the token, the API is faked.
+  initServices('http://api.test', new Session({ ...defaults, apiUrl: 'http://api.test' }, 'http://dash.test/'));
 });
 
 async function mount(run: LoanSimulation['run']): Promise<LoanSimulation> {
@@ -72,7 +75,8 @@ describe('<loan-simulation>', () => {
     });
     await simulate(el, 'credit', '-1');
     const root = el.shadowRoot!;
-    expect(root.querySelector('#sim-credit-error')?.textContent).toContain('implausible value: must be >= 0');
+    // No schema given: the reason cannot say the range, but it is in French.
+    expect(root.querySelector('#sim-credit-error')?.textContent).toContain('Valeur refusée par l’API : elle n’est pas plausible.');
     expect(root.querySelector('#sim-credit')?.getAttribute('aria-invalid')).toBe('true');
     expect(root.querySelector('.result')).toBeNull();
   });
@@ -83,5 +87,20 @@ describe('<loan-simulation>', () => {
     await simulate(el, 'credit', '406597,5');
     expect(calls).toBe(0);
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('Modifiez au moins une condition');
+  });
+
+  it('takes a down payment off the credit, and shows a refused result beside the down payment', async () => {
+    const sent: Record<string, number>[] = [];
+    const el = await mount(async (changes) => (sent.push(changes), answer));
+    expect(el.shadowRoot!.querySelector('label[for="sim-downPayment"]')?.textContent).toBe('Apport personnel (€)');
+    await simulate(el, 'downPayment', '6 597,5');
+    expect(sent).toEqual([{ AMT_CREDIT: 400000 }]);
+    const problem = { type: 'x', title: 'Bad Request', status: 400, errors: [{ field: 'changes.AMT_CREDIT', message: 'implausible value: must be >= 0', value: -93402.5 }] };
+    el.run = async () => {
+      throw new ApiError('http', 400, 'Bad Request', problem);
+    };
+    await simulate(el, 'downPayment', '500000');
+    expect(el.shadowRoot!.querySelector('#sim-downPayment-error')?.textContent).toContain('Valeur refusée par l’API');
+    expect(el.shadowRoot!.querySelector('#sim-credit-error')).toBeNull();
   });
 });

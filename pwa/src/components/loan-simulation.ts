@@ -1,6 +1,6 @@
 /**
- * Simulate other loan terms (amount, annuity or duration, goods price) for a stored client or a
- * new application. The host supplies the current terms and `run(changes)`, which calls the
+ * Simulate other loan terms (amount, annuity or duration, goods price, down payment) for a stored
+ * client or a new application. The host supplies the current terms and `run(changes)`, which calls the
  * right what-if route; the API's 400 reason is shown next to the field it names.
  *
  * @fires nothing; the result is announced in the live region.
@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import type { ApplicationSchema, LoanWhatIf, ReasonGroup } from '../api/application-types.js';
 import { ApiError } from '../api/client.js';
+import { localReason, type LocalReason } from '../application/api-reasons.js';
 import { columnOf } from '../application/form-model.js';
 import { draftFrom, durationMonths, loanChanges, loanColumns, loanFieldOf, movedLine, type LoanDraft, type LoanField, type LoanMode, type LoanTerms } from '../application/loan-terms.js';
 import { decisionLabel } from '../charts/decision.js';
@@ -18,6 +19,7 @@ import { localLabel } from '../i18n/feature-text.js';
 import { formatNumber, formatPercent, formatPoints, formatSigned } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { rangeText } from '../pages/application-fields.js';
 import { services } from '../services.js';
 import { tokens } from '../styles/shared.js';
 import './chart-figure.js';
@@ -53,7 +55,7 @@ export class LoanSimulation extends LitElement {
   @state() private draft: LoanDraft = draftFrom(this.terms, getLocale());
   @state() private initial: LoanDraft = this.draft;
   @state() private result: LoanWhatIf | null = null;
-  @state() private fieldErrors: Partial<Record<LoanField, string>> = {};
+  @state() private fieldErrors: Partial<Record<LoanField, LocalReason>> = {};
   @state() private message: { text: string; kind: 'error' | 'info' } | null = null;
   @state() private running = false;
   @state() private online = services().connectivity.snapshot.status !== 'offline';
@@ -89,15 +91,24 @@ export class LoanSimulation extends LitElement {
 
   private label(field: LoanField): string {
     if (field === 'months') return msg().simulation.duration;
+    if (field === 'downPayment') return msg().simulation.downPayment;
     const column = columnOf(this.schema ?? { tables: { application: { columns: [] } }, required: [], editable: [] }, 'application', loanColumns[field]);
     const fallback = msg().client.info[field === 'goodsPrice' ? 'goodsPrice' : field];
     return column ? `${localLabel(column, getLocale())} (€)` : `${fallback} (€)`;
   }
 
+  /** The plausible range of a term typed as its own column (a duration or a down payment is not one). */
+  private rangeOf(field: LoanField): string | null {
+    if (field === 'months' || field === 'downPayment' || !this.schema) return null;
+    const column = columnOf(this.schema, 'application', loanColumns[field]);
+    return column ? rangeText(column, 'application', getLocale()) : null;
+  }
+
   private editable(field: LoanField): boolean {
     const list = this.schema?.editable;
     if (!list?.length) return true;
-    return list.includes(field === 'months' ? loanColumns.annuity : loanColumns[field]);
+    const column = field === 'months' ? loanColumns.annuity : field === 'downPayment' ? loanColumns.credit : loanColumns[field];
+    return list.includes(column);
   }
 
   private _onInput(field: LoanField, event: Event): void {
@@ -125,7 +136,7 @@ export class LoanSimulation extends LitElement {
       return;
     }
     const { changes, invalid } = loanChanges(this.terms, this.draft, this.initial);
-    this.fieldErrors = Object.fromEntries(invalid.map((f) => [f, m.invalid]));
+    this.fieldErrors = Object.fromEntries(invalid.map((f) => [f, { text: m.invalid, lang: getLocale() }]));
     if (invalid.length) {
       this.message = { text: fill(m.error, { detail: this.label(invalid[0]!) }), kind: 'error' };
       return;
@@ -143,10 +154,10 @@ export class LoanSimulation extends LitElement {
     } catch (error) {
       this.result = null;
       const errors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
-      const placed: Partial<Record<LoanField, string>> = {};
+      const placed: Partial<Record<LoanField, LocalReason>> = {};
       for (const e of errors) {
-        const field = loanFieldOf(e.field, this.draft.mode);
-        if (field) placed[field] ??= e.message;
+        const field = loanFieldOf(e.field, this.draft.mode, this.draft.downPayment.trim() !== '');
+        if (field) placed[field] ??= localReason(e.message, getLocale(), this.rangeOf(field));
       }
       this.fieldErrors = placed;
       const detail = error instanceof ApiError && error.isNetwork ? m.offline : fill(m.error, { detail: (error as Error).message });
@@ -174,15 +185,19 @@ export class LoanSimulation extends LitElement {
   private input(field: LoanField) {
     const id = `${this.idPrefix}-${field}`;
     const error = this.fieldErrors[field];
-    const now = field === 'months' ? durationMonths(this.terms.credit, this.terms.annuity) : this.terms[field];
-    const current = now === null ? msg().units.missing : formatNumber(now, getLocale(), field === 'months' ? 0 : 2);
+    const hint = field === 'downPayment' ? msg().simulation.downPaymentHint : fill(msg().simulation.current, { v: this.current(field) });
     return html`<div class="field">
       <label for=${id}>${this.label(field)}</label>
       <input id=${id} name=${field} type="text" inputmode="decimal" autocomplete="off" .value=${this.draft[field]}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="${id}-now${error ? ` ${id}-error` : ''}" @input=${(e: Event) => this._onInput(field, e)} />
-      <span class="hint muted" id="${id}-now">${fill(msg().simulation.current, { v: current })}</span>
-      ${error ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
+      <span class="hint muted" id="${id}-now">${hint}</span>
+      ${error ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span><span lang=${error.lang}>${error.text}</span></p>` : nothing}
     </div>`;
+  }
+
+  private current(field: Exclude<LoanField, 'downPayment'>): string {
+    const now = field === 'months' ? durationMonths(this.terms.credit, this.terms.annuity) : this.terms[field];
+    return now === null ? msg().units.missing : formatNumber(now, getLocale(), field === 'months' ? 0 : 2);
   }
 
   private groupRows(r: LoanWhatIf) {
@@ -224,7 +239,7 @@ export class LoanSimulation extends LitElement {
 
   override render() {
     const m = msg().simulation;
-    const fields: LoanField[] = ['credit', this.draft.mode === 'annuity' ? 'annuity' : 'months', 'goodsPrice'];
+    const fields: LoanField[] = ['credit', this.draft.mode === 'annuity' ? 'annuity' : 'months', 'goodsPrice', 'downPayment'];
     const online = this.online;
     return html`
       <p>${m.intro}</p>

@@ -37,6 +37,13 @@ export const enApplication: ApplicationMessages = {
   max: 'At most {max}',
   missingChoice: 'Not given',
   unknownChoice: '{v} (imported value)',
+  reasons: {
+    implausible: 'Value refused by the API, expected: {range}.',
+    implausibleNoRange: 'Value refused by the API: it is not plausible.',
+    required: 'Required: the API computes no score without it.',
+    flag: 'Choose Yes or No.',
+    category: 'Value unknown to the model: choose one from the list.',
+  },
   formError: { number: 'Type a number.', integer: 'Type a whole number.' },
   emptyRow: 'Row {n} of “{table}” is empty: fill it in or remove it.',
   submit: 'Compute the score',
@@ -74,11 +81,13 @@ export const enApplication: ApplicationMessages = {
 };
 
 export const enSimulation: SimulationMessages = {
-  intro: 'Change the amount, the annuity or the duration, or the goods price, then simulate. The file is not changed.',
+  intro: 'Change the amount, the annuity or the duration, the goods price or the down payment, then simulate. The file is not changed.',
   mode: 'Keep',
   modeAnnuity: 'the annuity',
   modeDuration: 'the duration',
   duration: 'Duration (months)',
+  downPayment: 'Down payment (€)',
+  downPaymentHint: 'Taken off the credit amount',
   current: 'Now: {v}',
   submit: 'Simulate',
   reset: 'Back to the current terms',

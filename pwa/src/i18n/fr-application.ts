@@ -35,6 +35,13 @@ export const frApplication = {
   max: 'Au plus {max}',
   missingChoice: 'Non renseigné',
   unknownChoice: '{v} (valeur importée)',
+  reasons: {
+    implausible: 'Valeur refusée par l’API, attendu : {range}.',
+    implausibleNoRange: 'Valeur refusée par l’API : elle n’est pas plausible.',
+    required: 'Champ obligatoire : l’API ne calcule pas de score sans lui.',
+    flag: 'Choisissez Oui ou Non.',
+    category: 'Valeur inconnue du modèle : choisissez-en une dans la liste.',
+  },
   formError: { number: 'Saisissez un nombre.', integer: 'Saisissez un nombre entier.' },
   emptyRow: 'La ligne {n} de « {table} » est vide : remplissez-la ou retirez-la.',
   submit: 'Calculer le score',
@@ -75,11 +82,13 @@ export type ApplicationMessages = typeof frApplication;
 
 /** French strings of the loan-terms simulation (stored and new applicants). */
 export const frSimulation = {
-  intro: 'Modifiez le montant, l’annuité ou la durée, ou le prix du bien, puis simulez. Le dossier n’est pas modifié.',
+  intro: 'Modifiez le montant, l’annuité ou la durée, le prix du bien ou l’apport, puis simulez. Le dossier n’est pas modifié.',
   mode: 'Fixer',
   modeAnnuity: 'l’annuité',
   modeDuration: 'la durée',
   duration: 'Durée (mois)',
+  downPayment: 'Apport personnel (€)',
+  downPaymentHint: 'Déduit du montant du crédit',
   current: 'Actuellement : {v}',
   submit: 'Simuler',
   reset: 'Revenir aux conditions actuelles',

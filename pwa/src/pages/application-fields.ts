@@ -4,8 +4,9 @@
  * root, so labels, aria-describedby and focus all resolve in one tree.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SchemaColumn } from '../api/application-types.js';
-import { fieldKey, fieldText, type FieldIssue, type FieldRef, type FormState } from '../application/form-model.js';
+import type { ApplicationSchema, SchemaColumn } from '../api/application-types.js';
+import { columnOf, fieldKey, fieldText, parseFieldKey, type FieldIssue, type FieldRef, type FormState } from '../application/form-model.js';
+import { localReason, type LocalReason } from '../application/api-reasons.js';
 import { daysDisplay, defaults as unitDefaults, fromDays } from '../application/units.js';
 
 const notEmployedDays = unitDefaults.notEmployedDays;
@@ -67,8 +68,29 @@ export function rangeText(column: SchemaColumn, table: string, locale: Locale): 
   return min !== undefined ? fill(m.min, { min: f(min) }) : fill(m.max, { max: f(max!) });
 }
 
-export function issueText(issue: FieldIssue): string {
-  return issue.source === 'form' ? msg().application.formError[issue.code] : issue.message;
+/** What is wrong with a field, in the advisor's language (an API reason it cannot read stays in English). */
+export function issueText(issue: FieldIssue, column: SchemaColumn | undefined, table: string, locale: Locale): LocalReason {
+  if (issue.source === 'form') return { text: msg().application.formError[issue.code], lang: locale };
+  return localReason(issue.message, locale, column ? rangeText(column, table, locale) : null);
+}
+
+/** An API reason of the refused list, read like the one beside its field. */
+export function refusedReason(schema: ApplicationSchema, e: { field: string; message: string }, locale: Locale): LocalReason {
+  const ref = parseFieldKey(e.field);
+  const column = ref ? columnOf(schema, ref.table, ref.column) : undefined;
+  return localReason(e.message, locale, column && ref ? rangeText(column, ref.table, locale) : null);
+}
+
+/** "Revenu annuel" or "Crédits en cours…, ligne 2 : Montant": a refused field as the form names it. */
+export function refusedField(schema: ApplicationSchema, field: string, locale: Locale): string {
+  const m = msg().application;
+  const ref = parseFieldKey(field);
+  const column = ref ? columnOf(schema, ref.table, ref.column) : undefined;
+  if (!ref || !column) return field;
+  const label = fieldLabel(column, locale);
+  if (ref.table === 'application') return label;
+  const table = (m.sections as Record<string, string>)[ref.table] ?? ref.table;
+  return `${table}, ${fill(m.rowHeading, { n: (ref.row ?? 0) + 1 }).toLowerCase()} : ${label}`;
 }
 
 export interface FieldHandlers {
@@ -113,12 +135,13 @@ export function renderField(state: FormState, column: SchemaColumn, ref: FieldRe
   const errorId = issue ? `${id}-error` : '';
   const described = [errorId, hintId].filter(Boolean).join(' ');
   const text = fieldText(state, column, ref, locale);
+  const reason = issue ? issueText(issue, column, ref.table, locale) : null;
   return html`<div class="field ${issue ? 'has-error' : ''}" data-field=${key}>
     <label for=${id}>${fieldLabel(column, locale)}${unit ? html` <span class="unit">(${unit})</span>` : nothing}${required
       ? html`<span class="req" aria-hidden="true"> *</span><span class="sr-only"> (${msg().application.required})</span>` : nothing}</label>
     ${control(column, ref, id, text, described, issue, required, handlers, locale, options.disabled ?? false)}
     ${options.extra ?? nothing}
     ${range ? html`<span class="hint muted" id=${hintId}>${range}</span>` : nothing}
-    ${issue ? html`<p class="field-error" id=${errorId}><span aria-hidden="true">⚠ </span>${issueText(issue)}</p>` : nothing}
+    ${reason ? html`<p class="field-error" id=${errorId}><span aria-hidden="true">⚠ </span><span lang=${reason.lang}>${reason.text}</span></p>` : nothing}
   </div>`;
 }

@@ -20,7 +20,10 @@ export const applicationStyles = [tokens, css`
   fieldset.row { border: 1px dashed var(--pad-border); border-radius: var(--pad-radius); margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.75rem; }
   fieldset.row > legend { font-weight: 600; }
   .row-actions { margin-top: 0.5rem; }
+  /* A fieldset is at least as wide as its content by default: on a phone the file input pushed the page sideways. */
+  fieldset.section { min-width: 0; }
   .import { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+  .import label, .import input[type='file'] { min-width: 0; max-width: 100%; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0 1.5rem; }
   .summary { border: 2px solid var(--pad-raise); background: #fdf1e8; border-radius: var(--pad-radius); padding: 0.75rem 1.25rem; margin-bottom: 1rem; }
   .summary h2 { font-size: 1.1rem; }

@@ -2,12 +2,16 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApplicationScore } from '../api/application-types.js';
 import { schemaFixture } from '../application/fixtures.js';
 import { setLocale } from '../i18n/i18n.js';
-import { initServices } from '../services.js';
+import { Session } from '../auth/session.js';
+import { defaults } from '../config.js';
+import { initServices, services } from '../services.js';
 import './application-page.js';
 import type { ApplicationPage } from './application-page.js';
 
 type Handler = (url: string, init: RequestInit) => Response;
 let handler: Handler;
+/** When set, every request fails as without a network. */
+let networkDown = false;
 const posted: { url: string; body: unknown }[] = [];
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -22,15 +26,19 @@ const score: ApplicationScore = {
 beforeAll(() => {
   vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
+    if (networkDown) throw new TypeError('Failed to fetch');
     if (url.endsWith('/v1/applications/schema')) return json(schemaFixture);
     // Model and population are not this page's concern: refused, as when the API lacks them.
     if (init.method !== 'POST') return json({ title: 'Not Found', status: 404 }, 404);
     posted.push({ url, body: JSON.parse(String(init.body)) });
     return handler(url, init);
   }));
-  initServices('http://api.test');
+  // A signed-out session: these components never read the token, the API is faked.
+  initServices('http://api.test', new Session({ ...defaults, apiUrl: 'http://api.test' }, 'http://dash.test/'));
 });
 afterEach(() => {
+  networkDown = false;
+  services().connectivity.setBrowserOnline(true);
   document.body.innerHTML = '';
   posted.length = 0;
 });
@@ -80,10 +88,15 @@ describe('<application-page>', () => {
     submit(root);
     await settle(el);
     expect(posted[0]!.body).toEqual({ application: { AMT_INCOME_TOTAL: -5, DAYS_BIRTH: -12784 } });
-    expect(root.querySelector('#f-application-AMT_INCOME_TOTAL-error')?.textContent).toContain('implausible value: must be >= 0');
+    // The API's reasons, in French and in the units of the form.
+    expect(root.querySelector('#f-application-AMT_INCOME_TOTAL-error')?.textContent).toContain('Valeur refusée par l’API, attendu : au moins 0.');
     expect(root.querySelector('#f-application-AMT_INCOME_TOTAL')?.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector('#f-application-DAYS_EMPLOYED-error')?.textContent).toContain('is required');
-    expect(root.querySelectorAll('.summary li')).toHaveLength(2);
+    expect(root.querySelector('#f-application-DAYS_EMPLOYED-error')?.textContent).toContain('Champ obligatoire');
+    const listed = [...root.querySelectorAll('.summary li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed).toEqual([
+      'Revenu annuel : Valeur refusée par l’API, attendu : au moins 0. (valeur reçue : -5)',
+      'Début de l’emploi actuel : Champ obligatoire : l’API ne calcule pas de score sans lui. (valeur reçue : null)',
+    ]);
     expect(root.querySelector('application-result')).toBeNull();
   });
 
@@ -129,5 +142,24 @@ describe('<application-page>', () => {
     expect(items[1]).toBe('▼ Âge — L’âge réduit le risque -2,0 pt');
     expect(result.shadowRoot!.querySelector('.decision')?.textContent).toContain('31,0');
     expect(result.shadowRoot!.querySelector('loan-simulation')).not.toBeNull();
+  });
+
+  it('offline, says that a new application needs the network and sends nothing; the notice goes once back online', async () => {
+    handler = () => json(score);
+    const { el, root } = await mount();
+    networkDown = true;
+    services().connectivity.setBrowserOnline(false);
+    await settle(el);
+    expect(root.querySelector('.offline')?.textContent).toBe('Le calcul d’une nouvelle demande nécessite le réseau.');
+    type(root, 'f-application-AMT_CREDIT', '200000');
+    submit(root);
+    await settle(el);
+    expect(posted).toHaveLength(0);
+    expect(root.querySelector('#app-status')?.textContent).toBe('Le calcul d’une nouvelle demande nécessite le réseau.');
+    expect(root.querySelector('application-result')).toBeNull();
+    networkDown = false;
+    services().connectivity.setBrowserOnline(true);
+    await settle(el);
+    expect(root.querySelector('.offline')).toBeNull();
   });
 });

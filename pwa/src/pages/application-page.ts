@@ -4,7 +4,7 @@
  * loan simulation. The application is held in this page's memory only: never in IndexedDB,
  * never in the service worker's cache (POST responses are not cached), gone when the page goes.
  */
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
@@ -22,7 +22,7 @@ import '../components/application-result.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { services } from '../services.js';
-import { fieldId, renderField } from './application-fields.js';
+import { fieldId, refusedField, refusedReason, renderField } from './application-fields.js';
 import { applicationStyles } from './application-page.styles.js';
 
 type Status = { text: string; kind: 'error' | 'info' } | null;
@@ -38,6 +38,8 @@ export class ApplicationPage extends LitElement {
   @state() private result: { score: ApplicationScore; body: ApplicationBody } | null = null;
   /** API reasons from the last refused request (listed at the top, each linked to its field). */
   @state() private refused: { field: string; message: string; value?: unknown }[] = [];
+  /** Scoring an application needs the API: offline, the page says so instead of a form that cannot work. */
+  @state() private online = services().connectivity.snapshot.status !== 'offline';
 
   private readonly schema = new Task(this, {
     task: async () => (await applicationSchema()).data,
@@ -48,6 +50,24 @@ export class ApplicationPage extends LitElement {
     super();
     new LocaleController(this);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    services().connectivity.addEventListener('change', this._onConnectivity);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    services().connectivity.removeEventListener('change', this._onConnectivity);
+  }
+
+  private _onConnectivity = (): void => {
+    const online = services().connectivity.snapshot.status !== 'offline';
+    if (online === this.online) return;
+    this.online = online;
+    // Back online after the schema could not be fetched: fetch it now, without a click.
+    if (online && this.schema.status === TaskStatus.ERROR) void this.schema.run();
+  };
 
   private handlers = {
     onInput: (column: SchemaColumn, ref: FieldRef, text: string) => {
@@ -195,7 +215,7 @@ export class ApplicationPage extends LitElement {
     </fieldset>`;
   }
 
-  private renderRefused() {
+  private renderRefused(schema: ApplicationSchema) {
     const m = msg().application;
     if (!this.refused.length) return nothing;
     const intro = this.refused.length === 1 ? m.errorsIntroOne : fill(m.errorsIntro, { n: this.refused.length });
@@ -205,7 +225,8 @@ export class ApplicationPage extends LitElement {
       <ul>${this.refused.map((e) => {
         const inForm = parseFieldKey(e.field) !== null && this.renderRoot.querySelector(`#${fieldId(e.field)}`) !== null;
         const value = e.value === undefined ? '' : ` (${fill(m.errorValue, { v: JSON.stringify(e.value) })})`;
-        return html`<li>${inForm ? html`<button type="button" class="link" @click=${() => this.focusField(e.field)}>${e.field}</button>` : html`<code>${e.field}</code>`} : ${e.message}${value}</li>`;
+        const r = refusedReason(schema, e, getLocale());
+        return html`<li>${inForm ? html`<button type="button" class="link" @click=${() => this.focusField(e.field)}>${refusedField(schema, e.field, getLocale())}</button>` : html`<code>${e.field}</code>`} : <span lang=${r.lang}>${r.text}</span>${value}</li>`;
       })}</ul>
     </div>`;
   }
@@ -218,7 +239,7 @@ export class ApplicationPage extends LitElement {
         <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv" @change=${(e: Event) => this._onImport(e, schema)} />
         ${this.importStatus ? html`<p class=${this.importStatus.kind === 'error' ? 'notice warning' : 'notice'} role=${this.importStatus.kind === 'error' ? 'alert' : nothing}>${this.importStatus.text}</p>` : nothing}
       </fieldset>
-      ${this.renderRefused()}
+      ${this.renderRefused(schema)}
       <form @submit=${this._onSubmit} novalidate>
         <p class="muted">${m.requiredLegend}</p>
         ${applicationSections(schema).map((s) => this.renderSection(schema, s))}
@@ -239,10 +260,13 @@ export class ApplicationPage extends LitElement {
       <h1 tabindex="-1">${m.title}</h1>
       <p>${m.intro}</p>
       <p class="notice privacy" role="note">${m.privacy}</p>
+      ${this.online ? nothing : html`<p class="notice warning offline" role="note">${m.offline}</p>`}
       ${this.schema.render({
         pending: () => html`<p class="muted" role="status">${m.schemaLoading}</p>`,
         complete: (schema) => this.renderForm(schema),
-        error: (e) => html`<p class="notice warning" role="alert">${fill(m.schemaError, { detail: (e as Error).message })}</p>
+        error: (e) => html`${this.online || !(e instanceof ApiError && e.isNetwork)
+            ? html`<p class="notice warning" role="alert">${fill(m.schemaError, { detail: (e as Error).message })}</p>`
+            : nothing}
           <button type="button" @click=${() => this.schema.run()}>${msg().app.retry}</button>`,
       })}
     `;
