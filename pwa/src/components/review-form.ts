@@ -83,13 +83,12 @@ export class ReviewForm extends LitElement {
       const s = services();
       const body = reviewBody(b, this.outcome, justification, note);
       await (await s.outbox()).add(b.client.id, body);
-      // The reviewed client stays openable offline, as "Marquer comme revu" does.
+      // The reviewed client stays openable offline (the review is the only mark of a reviewed client).
       await (await s.store()).put({ id: b.client.id, client: b.client, score: b.score, explanation: b.explanation, fetchedAt: b.fetchedAt, reviewedAt: body.reviewed_at });
       await s.reviews.refresh();
       announce(t.queued.replace('{id}', String(b.client.id)));
       form.reset();
       this.outcome = 'agree';
-      this.dispatchEvent(new CustomEvent('review-saved', { bubbles: true, composed: true, detail: body }));
       const report = await s.reviews.sync();
       if (report && report.stoppedBy === null && report.sent > 0) announce(t.sent.replace('{id}', String(b.client.id)));
     } catch (error) {

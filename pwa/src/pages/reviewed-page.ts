@@ -5,13 +5,14 @@
  */
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import { decisionLabel } from '../charts/decision.js';
 import { formatDateTime, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import type { StoredReview } from '../api/review-types.js';
+import '../components/review-edit.js';
 import { outcomeText } from '../components/review-history.js';
 import { countText, reviewText } from '../i18n/review-text.js';
 import type { OutboxItem } from '../offline/outbox.js';
@@ -27,6 +28,9 @@ export class ReviewedPage extends LitElement {
     section.card { margin-bottom: 1rem; }
     section.rejected { border-left: 4px solid #a4262c; }
   `];
+
+  /** The refused review being corrected (its outbox id), if any. */
+  @state() private editing: string | null = null;
 
   private readonly list = new Task(this, {
     task: async () => (await services().store()).list(),
@@ -92,7 +96,11 @@ export class ReviewedPage extends LitElement {
       ${rejected.length === 0 ? nothing : html`<section class="card rejected" aria-labelledby="h-rejected">
         <h2 id="h-rejected">${t.rejectedHeading} (${rejected.length})</h2>
         <table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.reason}</th><th scope="col"></th></tr></thead>
-        <tbody>${rejected.map((i) => row(i, html`<td>${i.problem}</td><td><button type="button" @click=${() => this._onRetry(i.id)}>${t.retry}</button></td>`))}</tbody></table>
+        <tbody>${rejected.map((i) => row(i, html`<td>${i.problem}</td><td><div class="actions">
+          <button type="button" class="edit" aria-expanded=${this.editing === i.id ? 'true' : 'false'} @click=${() => (this.editing = this.editing === i.id ? null : i.id)}>${t.edit}</button>
+          <button type="button" class="retry" @click=${() => this._onRetry(i.id)}>${t.retry}</button></div></td>`))}</tbody></table>
+        ${rejected.filter((i) => i.id === this.editing).map((i) => html`<review-edit .item=${i}
+          @review-resent=${() => (this.editing = null)} @review-edit-cancel=${() => (this.editing = null)}></review-edit>`)}
       </section>`}`;
   }
 
