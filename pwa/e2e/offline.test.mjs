@@ -118,6 +118,7 @@ describe('offline review', () => {
     await page.waitForFunction(() => /0\.9\.0-ancien/.test(document.querySelector('clients-page')?.shadowRoot?.querySelector('offline-client-list')?.shadowRoot?.textContent ?? ''));
     const [row] = await waitForOfflineRows();
     assert.match(row.kept, /copie préparée avec le modèle 0\.9\.0-ancien/);
+    await screenshot(page, '13-offline-list');
     await page.evaluate((id) => { location.hash = `#/clients/${id}`; }, reviewed.id);
     await waitForClientView(page, reviewed.id);
     const model = await api('/v1/model');

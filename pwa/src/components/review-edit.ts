@@ -83,7 +83,6 @@ export class ReviewEdit extends LitElement {
     const t = reviewText();
     const override = this.outcome !== null && isOverride(this.outcome);
     return html`<form @submit=${this._onSubmit} novalidate aria-label=${t.editLabel.replace('{id}', String(item.clientId))}>
-      <p class="problem"><strong>${t.columns.reason} :</strong> ${item.problem}</p>
       <fieldset>
         <legend>${t.outcomeLegend}</legend>
         ${OUTCOMES.map((o) => html`<label class="choice"><input type="radio" name="outcome" value=${o} .checked=${this.outcome === o}
