@@ -1,5 +1,5 @@
 // The advisor's journey, keyboard only, against the real API: find, open, understand, compare,
-// try a change, mark as reviewed, print; then the model and reviewed pages, and English.
+// try a change, review, print; then the model and reviewed pages, and English.
 // Screenshots of every view go to docs/screenshots/; axe-core must find nothing on any view.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

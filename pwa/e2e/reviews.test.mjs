@@ -256,7 +256,8 @@ describe('reviews that lose nothing', () => {
     page.once('dialog', (d) => void d.accept());
     await page.click('.sign-out');
     await page.waitForSelector('.sign-in-button', { timeout: 15000 });
-    const kept = await outboxItems();
+    // Signing out passes through the provider's end-session page and back: read once the page has settled.
+    const kept = await waitFor(() => outboxItems().catch(() => null), 'the outbox readable after sign-out');
     assert.equal(kept.filter((i) => i.clientId === client.id && i.state === 'pending').length, 1, 'kept after sign-out');
     await page.unroute('**/v1/clients/*/reviews');
     await signIn(page, PWA);

@@ -22,6 +22,8 @@ export class OfflineClientList extends LitElement {
   static override styles = [tokens, keptMarkStyles, css`
     :host { display: block; }
     td.num, th.num { text-align: right; }
+    /* On a phone the table scrolls inside its card, not the page. */
+    .scroll { overflow-x: auto; }
   `];
 
   private readonly entries = new Task(this, {
@@ -48,14 +50,14 @@ export class OfflineClientList extends LitElement {
     const locale = getLocale();
     if (entries.length === 0) return html`<p class="empty">${t.empty}</p>`;
     return html`<p class="count" role="status">${countText(t.count, entries.length)}</p>
-      <table><thead><tr><th scope="col">${t.columns.id}</th><th scope="col">${t.columns.decision}</th><th scope="col" class="num">${t.columns.probability}</th>
+      <div class="scroll"><table><thead><tr><th scope="col">${t.columns.id}</th><th scope="col">${t.columns.decision}</th><th scope="col" class="num">${t.columns.probability}</th>
         <th scope="col">${t.columns.kept}</th><th scope="col">${t.columns.fetchedAt}</th></tr></thead>
       <tbody>${entries.map((e) => html`<tr data-id=${e.id}>
         <th scope="row"><a href="#/clients/${e.id}" aria-label=${t.open.replace('{id}', String(e.id))}>${e.id}</a></th>
         <td><span class="badge ${e.decision}"><span aria-hidden="true">${e.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(e.decision, locale)}</span></td>
         <td class="num">${formatPercent(e.probability, locale)}</td>
         <td>${keptMark(e)}</td>
-        <td>${formatDateTime(e.fetchedAt, locale)}</td></tr>`)}</tbody></table>`;
+        <td>${formatDateTime(e.fetchedAt, locale)}</td></tr>`)}</tbody></table></div>`;
   }
 
   override render() {

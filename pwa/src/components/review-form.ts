@@ -48,7 +48,9 @@ export class ReviewForm extends LitElement {
     :host { display: block; }
     fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; }
     legend { font-weight: 700; margin-bottom: 0.25rem; }
-    label.choice { display: block; padding: 0.2rem 0; }
+    label.choice { display: block; padding: 0.2rem 0; font-weight: 400; }
+    /* The shared input box (padding, min-height) is for text fields, not radios. */
+    input[type='radio'] { min-height: 0; padding: 0; margin: 0 0.4rem 0 0; vertical-align: middle; }
     label.field { display: block; font-weight: 600; margin-top: 0.5rem; }
     textarea { width: 100%; box-sizing: border-box; min-height: 4rem; font: inherit; }
     .error { color: var(--danger, #a4262c); }

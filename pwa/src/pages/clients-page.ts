@@ -74,7 +74,12 @@ export class ClientsPage extends LitElement {
   private _onKeptChange = async (): Promise<void> => {
     const s = services();
     const version = await s.model().then((m) => m.data.model_version, () => null);
-    this.kept = await keptEntries(await s.store(), version).catch(() => new Map<number, KeptEntry>());
+    try {
+      this.kept = await keptEntries(await s.store(), version);
+    } catch {
+      // Signed out: nothing of this user is kept here.
+      this.kept = new Map();
+    }
   };
 
   private _onConnectivity = (): void => {

@@ -27,6 +27,8 @@ export class ReviewedPage extends LitElement {
     caption { text-align: left; font-weight: 700; padding: 0.25rem 0 0.5rem; }
     section.card { margin-bottom: 1rem; }
     section.rejected { border-left: 4px solid #a4262c; }
+    /* On a phone a table scrolls inside its card, not the page. */
+    .scroll { overflow-x: auto; }
   `];
 
   /** The refused review being corrected (its outbox id), if any. */
@@ -90,15 +92,15 @@ export class ReviewedPage extends LitElement {
         <h2 id="h-pending">${t.pendingHeading} (${pending.length})</h2>
         ${pending.length === 0 ? html`<p>${t.none}</p>` : html`<p role="status">${countText(t.pending, pending.length)}</p>
           <button type="button" @click=${() => services().reviews.sync()}>${t.sendNow}</button>
-          <table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th></tr></thead>
-          <tbody>${pending.map((i) => row(i, nothing))}</tbody></table>`}
+          <div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th></tr></thead>
+          <tbody>${pending.map((i) => row(i, nothing))}</tbody></table></div>`}
       </section>
       ${rejected.length === 0 ? nothing : html`<section class="card rejected" aria-labelledby="h-rejected">
         <h2 id="h-rejected">${t.rejectedHeading} (${rejected.length})</h2>
-        <table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.reason}</th><th scope="col"></th></tr></thead>
+        <div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.reason}</th><th scope="col"></th></tr></thead>
         <tbody>${rejected.map((i) => row(i, html`<td>${i.problem}</td><td><div class="actions">
           <button type="button" class="edit" aria-expanded=${this.editing === i.id ? 'true' : 'false'} @click=${() => (this.editing = this.editing === i.id ? null : i.id)}>${t.edit}</button>
-          <button type="button" class="retry" @click=${() => this._onRetry(i.id)}>${t.retry}</button></div></td>`))}</tbody></table>
+          <button type="button" class="retry" @click=${() => this._onRetry(i.id)}>${t.retry}</button></div></td>`))}</tbody></table></div>
         ${rejected.filter((i) => i.id === this.editing).map((i) => html`<review-edit .item=${i}
           @review-resent=${() => (this.editing = null)} @review-edit-cancel=${() => (this.editing = null)}></review-edit>`)}
       </section>`}`;
@@ -108,10 +110,10 @@ export class ReviewedPage extends LitElement {
     const t = reviewText();
     const locale = getLocale();
     return html`<section class="card ${cls}"><h2>${heading} (${items.length})</h2>
-      ${items.length === 0 ? html`<p>${t.none}</p>` : html`<table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th>
+      ${items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th>
         <th scope="col">${t.columns.advisor}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.justification}</th></tr></thead>
         <tbody>${items.map((r) => html`<tr><th scope="row"><a href="#/clients/${r.client_id}">${r.client_id}</a></th><td>${outcomeText(r)}</td>
-          <td>${r.advisor}</td><td>${formatDateTime(r.reviewed_at, locale)}</td><td>${r.justification ?? ''}</td></tr>`)}</tbody></table>`}
+          <td>${r.advisor}</td><td>${formatDateTime(r.reviewed_at, locale)}</td><td>${r.justification ?? ''}</td></tr>`)}</tbody></table></div>`}
     </section>`;
   }
 
@@ -139,7 +141,7 @@ export class ReviewedPage extends LitElement {
         error: (e) => html`<p class="notice warning" role="alert">${(e as Error).message}</p>`,
         complete: (items) => items.length === 0
           ? html`<p class="card">${m.empty}</p>`
-          : html`<div class="card"><table>
+          : html`<div class="card scroll"><table>
               <caption>${m.tableCaption}</caption>
               <thead><tr>
                 <th scope="col">${m.columns.id}</th><th scope="col">${m.columns.decision}</th><th scope="col" class="num">${m.columns.probability}</th>
