@@ -16,9 +16,11 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const kid = 'deploy-test';
 const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] };
 const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+// The demo roles' scopes (backend/src/auth/scopes.ts ROLE_SCOPES; the deploy checks compare them), written
+// out here because the checks run before the backend is built.
 const roles = {
-  advisor: 'clients:read applications:score',
-  supervisor: 'clients:read applications:score audit:read metrics:read',
+  advisor: 'clients:read applications:score reviews:write',
+  supervisor: 'clients:read applications:score audit:read metrics:read reviews:write reviews:read-all',
   tool: 'applications:batch',
 };
 const now = Math.floor(Date.now() / 1000);

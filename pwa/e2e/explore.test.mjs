@@ -27,7 +27,8 @@ function firstRowId() {
 }
 
 async function waitForGridFirst(expected) {
-  await page.waitForFunction(async (id) => {
+  // A plain predicate: an async one returns a promise, which waitForFunction takes as truthy at once.
+  await page.waitForFunction((id) => {
     const grid = document.querySelector('clients-page')?.shadowRoot?.querySelector('vaadin-grid');
     if (!grid || grid.loading) return false;
     const top = grid.getBoundingClientRect().top;

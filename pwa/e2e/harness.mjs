@@ -66,6 +66,42 @@ export async function startApi({ port, corsOrigins, issuer, dataDir, log = false
 }
 
 /**
+ * The API as a process the test controls (`node dist/src/server.js`, built by the run's `make api`):
+ * `kill()` ends it at once with SIGKILL, as a crash or a pulled plug would, and `restart()` starts it
+ * again on the same port with the same DATA_DIR (its SQLite reviews and record of access).
+ */
+export async function startRestartableApi({ port, corsOrigins, issuer, dataDir }) {
+  const env = {
+    ...process.env, PORT: String(port), HOST: defaults.host, CORS_ORIGINS: corsOrigins.join(','),
+    RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', API_KEY: '', OIDC_ISSUER: issuer, DATA_DIR: dataDir, API_DATA_DIR: dataDir,
+  };
+  const url = `http://${defaults.host}:${port}`;
+  let child = null;
+  const stop = () => child && stopGroup(child);
+  process.once('exit', stop);
+  const start = async () => {
+    const started = Date.now();
+    child = spawn('node', ['dist/src/server.js'], { cwd: path.join(repoRoot, 'backend'), env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      await waitForReady(url, child, defaults.apiStartTimeoutMs);
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    return Date.now() - started;
+  };
+  const kill = async () => {
+    const dying = child;
+    if (dying.exitCode !== null || dying.signalCode !== null) return;
+    const exited = new Promise((resolve) => dying.once('exit', resolve));
+    process.kill(-dying.pid, 'SIGKILL');
+    await exited;
+  };
+  const firstStartMs = await start();
+  return { url, firstStartMs, kill, restart: start, stop };
+}
+
+/**
  * Start the demo OpenID provider (backend/dist, built by startApi's `make api`) on a free port,
  * allowed to send the browser back to the dashboards under test.
  */

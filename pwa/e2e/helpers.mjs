@@ -135,3 +135,38 @@ export async function openSignedIn(base, errors, contextOptions = { viewport, lo
   await signIn(page, base);
   return { browser, page };
 }
+
+/** Fill and submit the review form of the client page shown (outcome value, justification, note). */
+export async function submitReview(page, outcome, { justification = '', note = '' } = {}) {
+  const form = await shadowQuery(page, 'client-page', 'review-form');
+  await form.evaluate((el, [o, j, n]) => {
+    const root = el.shadowRoot;
+    root.querySelector(`input[value="${o}"]`).click();
+    root.querySelector('#justification').value = j;
+    root.querySelector('#note').value = n;
+  }, [outcome, justification, note]);
+  await form.evaluate((el) => el.shadowRoot.querySelector('button[type="submit"]').click());
+}
+
+/** Rewrite, in this advisor's IndexedDB, the kept copy of a client (e.g. as an older model made it). */
+export function rewriteKeptCopy(page, id, modelVersion) {
+  return page.evaluate(async ([clientId, version]) => {
+    const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => /^pad-advisor-/.test(n));
+    if (names.length !== 1) throw new Error(`expected one per-user database, found ${names.join(', ') || 'none'}`);
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open(names[0]);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const store = () => db.transaction('reviewed', 'readwrite').objectStore('reviewed');
+    const record = await new Promise((resolve) => { const g = store().get(clientId); g.onsuccess = () => resolve(g.result); });
+    if (!record) throw new Error(`client ${clientId} is not kept`);
+    if (version !== undefined) {
+      record.score.model_version = version;
+      record.explanation.model_version = version;
+      await new Promise((resolve, reject) => { const p = store().put(record); p.onsuccess = resolve; p.onerror = () => reject(p.error); });
+    }
+    db.close();
+    return record;
+  }, [id, modelVersion]);
+}

@@ -1,5 +1,5 @@
 // The advisor's journey, keyboard only, against the real API: find, open, understand, compare,
-// try a change, mark as reviewed, print; then the model and reviewed pages, and English.
+// try a change, review, print; then the model and reviewed pages, and English.
 // Screenshots of every view go to docs/screenshots/; axe-core must find nothing on any view.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -143,11 +143,12 @@ describe('advisor journey (keyboard only)', () => {
     await expectNoAxeViolations('client view');
   });
 
-  it('marks the client as reviewed (kept in IndexedDB) and prints a one-page report', async () => {
-    await tabTo(page, (a) => a.tag === 'button' && a.text === 'Marquer comme revu', { reverse: true, max: 200, what: 'mark as reviewed' });
+  it('reviews the client (kept in IndexedDB) and prints a one-page report', async () => {
+    // The review is the only mark of a reviewed client: there is no separate "mark as reviewed" button.
+    assert.equal(await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('button')].some((b) => /Marquer comme revu/.test(b.textContent))), false);
+    await tabTo(page, (a) => a.tag === 'button' && a.text === 'Enregistrer la revue', { max: 200, what: 'save the review' });
     await page.keyboard.press('Enter');
-    await waitForLiveRegion(page, (text) => text.includes(`Client ${target.id} enregistré pour consultation hors ligne`));
-    assert.match(await shadowText(page, 'client-page', '.reviewed'), /Revu le .+, disponible hors ligne/);
+    await waitForLiveRegion(page, (text) => text.includes(`Revue du client ${target.id}`));
     // One database per signed-in advisor (pad-advisor-<partition>), never shared with another user.
     const stored = await page.evaluate(async (id) => {
       const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => /^pad-advisor-[0-9a-f]{24}$/.test(n));

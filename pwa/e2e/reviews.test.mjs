@@ -1,6 +1,7 @@
 // Reviews that lose nothing, in Chromium against the real API: written offline, kept across a
 // closed browser, sent exactly once when the network returns, even when the answer is lost or the
-// API refuses to answer for a while; a refused review is shown, sign-out with unsent reviews warns.
+// API refuses to answer for a while; a refused review is shown, corrected and sent again; sign-out
+// with unsent reviews warns. The real restart of the API is api-restart.test.mjs.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { API, PWA, api, tokenFor } from './api.mjs';
 import { launchPersistent } from './harness.mjs';
-import { screenshot, shadowQuery, signIn, viewport, waitForClientView } from './helpers.mjs';
+import { screenshot, signIn, submitReview, viewport, waitForClientView } from './helpers.mjs';
 
 let profile;
 let context;
@@ -42,17 +43,7 @@ async function open(userDataDir, { offline = false } = {}) {
   page = context.pages()[0] ?? (await context.newPage());
 }
 
-/** Fill and submit the review form of the client page shown. */
-async function review(outcome, { justification = '', note = '' } = {}) {
-  const form = await shadowQuery(page, 'client-page', 'review-form');
-  await form.evaluate((el, [o, j, n]) => {
-    const root = el.shadowRoot;
-    root.querySelector(`input[value="${o}"]`).click();
-    root.querySelector('#justification').value = j;
-    root.querySelector('#note').value = n;
-  }, [outcome, justification, note]);
-  await form.evaluate((el) => el.shadowRoot.querySelector('button[type="submit"]').click());
-}
+const review = (outcome, options) => submitReview(page, outcome, options);
 
 const statusText = () => page.evaluate(() => document.querySelector('outbox-status')?.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '');
 
@@ -121,20 +112,22 @@ describe('reviews that lose nothing', () => {
     await page.waitForSelector('.user', { timeout: 15000 });
     const client = clients[1];
     await openClient(client.id);
-    let cut = 0;
+    let posts = 0;
     await page.route('**/v1/clients/*/reviews', async (route) => {
-      if (route.request().method() !== 'POST' || cut > 0) return route.fallback();
-      cut += 1;
+      if (route.request().method() !== 'POST') return route.fallback();
+      posts += 1;
+      if (posts > 1) return route.fallback();
       await route.fetch(); // the API receives and stores it...
       await route.abort('connectionreset'); // ...and the answer never comes back
     });
     await review('agree', { note: 'coupure' });
     await waitFor(async () => (await reviewsOf(client.id)).length === 1, 'the review stored by the API');
-    const [pending] = await outboxItems();
-    assert.equal(pending?.state, 'pending', 'the browser did not get the answer: still pending');
-    await page.unroute('**/v1/clients/*/reviews');
+    // The sync stopped with the review left. The resend comes from the browser's background sync
+    // (Chromium fires the registered tag at once when online) or from the next `online`.
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await waitFor(async () => (await outboxItems()).length === 0, 'the outbox emptied by the resend');
+    await page.unroute('**/v1/clients/*/reviews');
+    assert.ok(posts >= 2, `sent again after the lost answer (${posts} POSTs)`);
     assert.equal((await reviewsOf(client.id)).length, 1, 'the resend was recognised, not stored twice');
   });
 
@@ -173,7 +166,35 @@ describe('reviews that lose nothing', () => {
     assert.equal((await reviewsOf(client.id)).length, 1);
   });
 
-  it('shows a review the server refused instead of dropping it', async () => {
+  it('background sync: the browser wakes the service worker, which asks the page to send the outbox', async () => {
+    const client = clients[6];
+    await openClient(client.id);
+    await page.evaluate(() => {
+      window.outboxWakes = 0;
+      navigator.serviceWorker.addEventListener('message', (e) => { if (e.data?.type === 'pad-outbox-sync') window.outboxWakes += 1; });
+    });
+    const blocked = (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback());
+    await page.route('**/v1/clients/*/reviews', blocked);
+    await review('documents_requested', { note: 'réveil' });
+    await waitFor(async () => (await outboxItems()).some((i) => i.clientId === client.id && i.attempts >= 1), 'a failed send');
+    await page.unroute('**/v1/clients/*/reviews', blocked);
+    const wakesBefore = await page.evaluate(() => window.outboxWakes);
+    // The browser decides when to fire a sync; DevTools fires it now, as the network's return would.
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const found = registrations.find((r) => !r.isDeleted && r.scopeURL.startsWith(PWA));
+      if (found) resolve(found);
+    }));
+    await cdp.send('ServiceWorker.enable');
+    const { registrationId } = await registration;
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(PWA).origin, registrationId, tag: 'pad-outbox', lastChance: false });
+    await waitFor(async () => (await outboxItems()).length === 0, 'the outbox sent on the background sync', 10000);
+    assert.ok((await page.evaluate(() => window.outboxWakes)) > wakesBefore, 'the service worker woke the page');
+    assert.equal((await reviewsOf(client.id)).length, 1);
+    await cdp.detach();
+  });
+
+  it('shows a review the server refused instead of dropping it, and lets the advisor correct and resend it', async () => {
     const client = clients[4];
     await openClient(client.id);
     // A review the API refuses (its check of the note length is stricter than nothing: 4,000 characters).
@@ -190,7 +211,28 @@ describe('reviews that lose nothing', () => {
     await page.unroute('**/v1/clients/*/reviews');
     await page.evaluate(() => { location.hash = '#/reviewed'; });
     await page.waitForFunction(() => /note/.test(document.querySelector('reviewed-page')?.shadowRoot?.querySelector('.rejected')?.textContent ?? ''));
+    const queue = () => page.evaluateHandle(() => document.querySelector('reviewed-page').shadowRoot);
+    await (await queue()).evaluate((root) => root.querySelector('.rejected button.edit').click());
+    await page.waitForFunction(() => !!document.querySelector('reviewed-page')?.shadowRoot?.querySelector('review-edit')?.shadowRoot?.querySelector('form'));
     await screenshot(page, '12-review-queue');
+    const edit = await page.evaluateHandle(() => document.querySelector('reviewed-page').shadowRoot.querySelector('review-edit').shadowRoot);
+    assert.equal(await edit.evaluate((r) => r.querySelector('#edit-note').value), 'trop long côté serveur', 'prefilled with what was refused');
+    assert.equal(await edit.evaluate((r) => r.querySelector('input[value="agree"]').checked), true);
+    // An override needs a justification, as in the review form.
+    await edit.evaluate((r) => r.querySelector('input[value="override_grant"]').click());
+    await edit.evaluate((r) => r.querySelector('button[type="submit"]').click());
+    await page.waitForFunction(() => /justification est obligatoire/.test(document.querySelector('reviewed-page').shadowRoot.querySelector('review-edit').shadowRoot.querySelector('.error').textContent));
+    await edit.evaluate((r) => {
+      r.querySelector('#edit-justification').value = 'Garant solvable';
+      r.querySelector('#edit-note').value = 'corrigée';
+      r.querySelector('button[type="submit"]').click();
+    });
+    await waitFor(async () => (await outboxItems()).length === 0, 'the corrected review sent');
+    const stored = await reviewsOf(client.id);
+    assert.equal(stored.length, 1, 'stored once, the corrected version');
+    assert.deepEqual([stored[0].outcome, stored[0].justification, stored[0].note], ['override_grant', 'Garant solvable', 'corrigée']);
+    assert.notEqual(stored[0].id, item.id, 'a new id: the refused one may be held by the API with other content');
+    await waitFor(async () => (await statusText()) === '', 'no refused review left');
   });
 
   it('warns at sign-out with unsent reviews, and keeps them when the advisor signs out anyway', async () => {
@@ -214,7 +256,8 @@ describe('reviews that lose nothing', () => {
     page.once('dialog', (d) => void d.accept());
     await page.click('.sign-out');
     await page.waitForSelector('.sign-in-button', { timeout: 15000 });
-    const kept = await outboxItems();
+    // Signing out passes through the provider's end-session page and back: read once the page has settled.
+    const kept = await waitFor(() => outboxItems().catch(() => null), 'the outbox readable after sign-out');
     assert.equal(kept.filter((i) => i.clientId === client.id && i.state === 'pending').length, 1, 'kept after sign-out');
     await page.unroute('**/v1/clients/*/reviews');
     await signIn(page, PWA);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { API, PWA, api } from './api.mjs';
 import { launchBrowser } from './harness.mjs';
-import { signIn, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
+import { signIn, submitReview, viewport, waitForClientView, waitForLiveRegion } from './helpers.mjs';
 
 let browser;
 let context;
@@ -47,8 +47,9 @@ describe('sign-in, review and sign-out', () => {
     await page.waitForSelector('.user');
     await page.evaluate((id) => { location.hash = `#/clients/${id}`; }, client.id);
     await waitForClientView(page, client.id);
-    await page.evaluate(() => [...document.querySelector('client-page').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Marquer comme revu').click());
-    await waitForLiveRegion(page, (t) => t.includes(`Client ${client.id} enregistré`));
+    await submitReview(page, 'agree', { note: 'avant déconnexion' });
+    // Sent (the outbox is empty), so signing out asks nothing.
+    await waitForLiveRegion(page, (t) => t.includes(`Revue du client ${client.id} envoyée`), 15000);
     const stores = await personalStores();
     assert.equal(stores.caches.length, 1);
     assert.match(stores.caches[0], /^pad-clients-[0-9a-f]{24}$/);

@@ -6,7 +6,9 @@ import { createApiClient, type ApiClient, type Fetched } from './api/client.js';
 import type { ModelInfo, Population } from './api/types.js';
 import { partitionDefaults } from './auth/partition.js';
 import type { Session } from './auth/session.js';
-import { openOutbox, outboxDefaults, type Outbox } from './offline/outbox.js';
+import { listenForBackgroundSync, requestBackgroundSync } from './offline/background-sync.js';
+import { CopyRefresh } from './offline/kept-copies.js';
+import { openOutbox, outboxDefaults, type Outbox, type SyncReport } from './offline/outbox.js';
 import { openReviewedStore, type ReviewedStore } from './offline/reviewed-store.js';
 import { ReviewSync } from './offline/review-sync.js';
 import { Connectivity } from './state/connectivity.js';
@@ -20,6 +22,8 @@ export interface Services {
   /** Reviews not yet acknowledged by the API, of the current user (kept at sign-out). */
   outbox: () => Promise<Outbox>;
   reviews: ReviewSync;
+  /** Re-downloads the kept copies made with an older model (after each complete sync). */
+  copies: CopyRefresh;
   model: () => Promise<Fetched<ModelInfo>>;
   population: () => Promise<Fetched<Population>>;
 }
@@ -72,13 +76,25 @@ export function initServices(apiUrl: string, session: Session): Services {
   });
   // A sign-in (or an offline start) of a user with waiting reviews sends them.
   session.addEventListener('change', () => void (session.status === 'signed-in' ? reviews.sync() : reviews.refresh()));
+  const store = perUser(session, (p) => openReviewedStore(`${partitionDefaults.dbPrefix}${p}`));
+  const copies = new CopyRefresh(async () => ({ api, store: await store() }));
+  const worker = globalThis.navigator?.serviceWorker;
+  reviews.addEventListener('synced', (event) => {
+    const report = (event as CustomEvent<SyncReport>).detail;
+    // Reviews left: let the browser wake us when the network is back (where it can); all sent: the API is
+    // reachable, so copies made with an older model are downloaded again.
+    if (report.stoppedBy !== null) void requestBackgroundSync(worker);
+    else if (connectivity.snapshot.status !== 'offline') void copies.run();
+  });
+  listenForBackgroundSync(worker, () => reviews.sync());
   current = {
     api,
     session,
     connectivity,
-    store: perUser(session, (p) => openReviewedStore(`${partitionDefaults.dbPrefix}${p}`)),
+    store,
     outbox,
     reviews,
+    copies,
     model: memo(() => api.model()),
     population: memo(() => api.population()),
   };

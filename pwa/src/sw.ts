@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Service worker (bundled by scripts/build-sw.mjs, manifest injected by workbox-build):
- * app shell precached; reference data stale-while-revalidate; client data network-first.
+ * app shell precached; reference data stale-while-revalidate; client data network-first;
+ * background sync of the outbox by waking the open windows (sw-sync.ts: this worker holds no token).
  */
 import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -9,6 +10,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { clientCacheName, isClientData, isReferenceData, isRuntimeConfig, withoutPartition } from './sw-routes.js';
+import { outboxSyncDefaults, wakeWindows } from './sw-sync.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -78,3 +80,11 @@ registerRoute(
     return clientStrategy(cacheName).handle({ request: forwarded, event });
   },
 );
+
+/** The Background Sync API's event (not in TypeScript's webworker library yet). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, ((event: SyncEvent) => {
+  if (event.tag === outboxSyncDefaults.tag) event.waitUntil(wakeWindows(self.clients));
+}) as unknown as EventListener);

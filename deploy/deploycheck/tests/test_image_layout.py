@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -164,6 +166,31 @@ def test_accesses_are_recorded_on_the_volume_and_read_back_by_a_supervisor(serve
     log = server.get(f"/v1/audit?client={known_client[0]}&subject=deploy-advisor", issuer.auth("supervisor")).json()
     assert any(r["route"] == "/v1/clients/:id" for r in log["items"])
     assert (data_dir / "pad.sqlite").is_file()
+
+
+def test_reviews_are_written_on_the_volume_by_an_advisor_and_read_back_by_a_supervisor(server: RunningServer, known_client, issuer):
+    url = f"{server.base_url}/v1/clients/{known_client[0]}/reviews"
+    review_id = str(uuid.uuid4())
+    body = json.dumps({"id": review_id, "outcome": "override_refuse", "justification": "deploy check", "note": None}).encode()
+    headers = {"Content-Type": "application/json"}
+    assert http_request(url, "POST", headers | issuer.auth("tool"), body).status == 403
+    created = http_request(url, "POST", headers | issuer.auth("advisor"), body)
+    assert created.status == 201, created.body
+    assert http_request(url, "POST", headers | issuer.auth("advisor"), body).status == 200  # a resend is not a second review
+    overrides = server.get("/v1/reviews?overrides=true", issuer.auth("supervisor")).json()["items"]
+    assert [(r["id"], r["advisor"]) for r in overrides if r["id"] == review_id] == [(review_id, "deploy-advisor")]
+
+
+def test_deploy_tokens_carry_the_scopes_of_the_demo_roles():
+    """deploy/test-tokens.mjs spells the roles' scopes out; they must stay those of ROLE_SCOPES in the API."""
+    source = (REPO / "backend" / "src" / "auth" / "scopes.ts").read_text()
+    names = dict(re.findall(r"(\w+): '([a-z]+:[a-z-]+)'", source.split("export type Scope")[0]))
+    table = source.split("export const ROLE_SCOPES")[1].split("} as const")[0]
+    expected = {role: {names[s] for s in re.findall(r"SCOPES\.(\w+)", scopes)} for role, scopes in re.findall(r"(\w+): \[([^\]]*)\]", table)}
+    tokens = (REPO / "deploy" / "test-tokens.mjs").read_text()
+    given = {role: set(scopes.split()) for role, scopes in re.findall(r"^  (\w+): '([^']*)',$", tokens, re.MULTILINE)}
+    assert set(expected) == {"advisor", "supervisor", "tool"}
+    assert given == expected
 
 
 def test_docs_page_and_openapi_are_served_from_the_compiled_code(server: RunningServer):

@@ -2,6 +2,8 @@
  * "Préparer pour hors ligne" for the client list shown (its filters, up to
  * 500 clients): a progress bar, the count, the storage used and the quota
  * left; asks the browser for persistent storage first.
+ *
+ * @fires offline-prepared - when a preparation ended (detail: its report).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -50,6 +52,7 @@ export class PrepareOffline extends LitElement {
       const result = await prepareClients(ids, { api: s.api, store: await s.store() }, (done) => (this.done = done));
       const figures = await storageFigures(false);
       this.report = { ...result, ...figures, persisted: persist.persisted };
+      this.dispatchEvent(new CustomEvent('offline-prepared', { bubbles: true, composed: true, detail: this.report }));
       announce(this.summary(this.report, t));
       return this.report;
     } finally {

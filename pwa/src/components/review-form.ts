@@ -48,7 +48,9 @@ export class ReviewForm extends LitElement {
     :host { display: block; }
     fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; }
     legend { font-weight: 700; margin-bottom: 0.25rem; }
-    label.choice { display: block; padding: 0.2rem 0; }
+    label.choice { display: block; padding: 0.2rem 0; font-weight: 400; }
+    /* The shared input box (padding, min-height) is for text fields, not radios. */
+    input[type='radio'] { min-height: 0; padding: 0; margin: 0 0.4rem 0 0; vertical-align: middle; }
     label.field { display: block; font-weight: 600; margin-top: 0.5rem; }
     textarea { width: 100%; box-sizing: border-box; min-height: 4rem; font: inherit; }
     .error { color: var(--danger, #a4262c); }
@@ -83,13 +85,12 @@ export class ReviewForm extends LitElement {
       const s = services();
       const body = reviewBody(b, this.outcome, justification, note);
       await (await s.outbox()).add(b.client.id, body);
-      // The reviewed client stays openable offline, as "Marquer comme revu" does.
+      // The reviewed client stays openable offline (the review is the only mark of a reviewed client).
       await (await s.store()).put({ id: b.client.id, client: b.client, score: b.score, explanation: b.explanation, fetchedAt: b.fetchedAt, reviewedAt: body.reviewed_at });
       await s.reviews.refresh();
       announce(t.queued.replace('{id}', String(b.client.id)));
       form.reset();
       this.outcome = 'agree';
-      this.dispatchEvent(new CustomEvent('review-saved', { bubbles: true, composed: true, detail: body }));
       const report = await s.reviews.sync();
       if (report && report.stoppedBy === null && report.sent > 0) announce(t.sent.replace('{id}', String(b.client.id)));
     } catch (error) {

@@ -14,8 +14,6 @@ export interface ClientBundle {
   explanation: Explanation;
   fetchedAt: string;
   source: BundleSource;
-  /** Set when the advisor has marked this client as reviewed. */
-  reviewedAt: string | null;
 }
 
 /** Raised when the client cannot be loaded from the network and was never reviewed. */
@@ -54,10 +52,9 @@ export async function loadClientBundle(id: number, deps: LoaderDeps): Promise<Cl
       explanation: explanation.data,
       fetchedAt,
       source: fromCache ? 'cache' : 'network',
-      reviewedAt: stored && !stored.preparedOnly ? stored.reviewedAt : null,
     };
     if (stored && !fromCache) {
-      // Keep the offline copy of a reviewed client as fresh as what the advisor just saw.
+      // Keep the offline copy of a kept (reviewed or prepared) client as fresh as what the advisor just saw.
       await deps.store.refresh(id, { client: bundle.client, score: bundle.score, explanation: bundle.explanation, fetchedAt });
     }
     return bundle;
@@ -76,6 +73,5 @@ function fromStore(stored: NonNullable<Awaited<ReturnType<ReviewedStore['get']>>
     explanation: stored.explanation,
     fetchedAt: stored.fetchedAt,
     source: 'offline-store',
-    reviewedAt: stored.preparedOnly ? null : stored.reviewedAt,
   };
 }

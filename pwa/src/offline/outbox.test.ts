@@ -57,3 +57,28 @@ describe('review outbox (IndexedDB)', () => {
     for (const s of [0, 401, 429, 500, 502, 503]) expect(classify(s, 'x').kind).toBe('retry-later');
   });
 });
+
+describe('correcting a refused review', () => {
+  it('replaces it under a new id, pending again at its place, with what the advisor was shown kept', async () => {
+    const box = await fresh();
+    await box.add(1, body('a'));
+    await new Promise((r) => setTimeout(r, 2));
+    await box.add(2, body('b', { note: 'x'.repeat(10) }));
+    await box.markRejected('b', 'note: too long');
+    const item = await box.resubmit('b', { outcome: 'override_refuse', justification: 'Revenus non justifiés', note: 'court' }, 'b2', new Date('2026-03-03T10:00:00.000Z'));
+    expect(item).toMatchObject({ id: 'b2', clientId: 2, state: 'pending', problem: null, attempts: 0 });
+    expect(item.body).toMatchObject({ id: 'b2', outcome: 'override_refuse', justification: 'Revenus non justifiés', note: 'court', reviewed_at: '2026-03-03T10:00:00.000Z', seen: body('b').seen });
+    expect((await box.list()).map((i) => i.id)).toEqual(['a', 'b2']);
+    expect(await box.pendingCount()).toBe(2);
+  });
+
+  it('refuses an override without justification, and a review that was not refused', async () => {
+    const box = await fresh();
+    await box.add(1, body('a'));
+    await expect(box.resubmit('a', { outcome: 'agree', justification: null, note: null }, 'a2')).rejects.toThrow(/only a refused review/);
+    await box.markRejected('a', 'HTTP 409');
+    await expect(box.resubmit('a', { outcome: 'override_grant', justification: ' ', note: null }, 'a2')).rejects.toThrow(/justification/);
+    await expect(box.resubmit('zz', { outcome: 'agree', justification: null, note: null }, 'z2')).rejects.toThrow(/not in the outbox/);
+    expect((await box.list()).map((i) => [i.id, i.state])).toEqual([['a', 'rejected']]);
+  });
+});

@@ -48,6 +48,9 @@ export function reviewProblems(body: Pick<ReviewBody, 'outcome' | 'justification
   return isOverride(body.outcome) && (body.justification ?? '').trim() === '' ? ['justification'] : [];
 }
 
+/** What the advisor may correct in a refused review (what they were shown stays as it was). */
+export type ReviewChanges = Pick<ReviewBody, 'outcome' | 'justification' | 'note'>;
+
 export interface Outbox {
   add(clientId: number, body: ReviewBody): Promise<OutboxItem>;
   /** Oldest first. */
@@ -57,6 +60,11 @@ export interface Outbox {
   markRejected(id: string, problem: string): Promise<void>;
   /** Put a rejected review back to pending (after the advisor fixed nothing but wants a retry). */
   retry(id: string): Promise<void>;
+  /**
+   * Replace a refused review by the advisor's corrected one, pending again at the same place in the
+   * queue, under a new id: the API may already hold the old id with the old content (a 409).
+   */
+  resubmit(id: string, changes: ReviewChanges, newId: string, now?: Date): Promise<OutboxItem>;
   countAttempt(id: string): Promise<void>;
   close(): void;
 }
@@ -90,6 +98,22 @@ export async function openOutbox(name: string): Promise<Outbox> {
     remove: (id) => db.delete('outbox', id),
     markRejected: (id, problem) => update(id, (i) => ({ ...i, state: 'rejected', problem })),
     retry: (id) => update(id, (i) => ({ ...i, state: 'pending', problem: null })),
+    async resubmit(id, changes, newId, now = new Date()) {
+      const problems = reviewProblems(changes);
+      if (problems.length > 0) throw new TypeError(`Invalid review: ${problems.join(', ')}`);
+      const tx = db.transaction('outbox', 'readwrite');
+      const old = await tx.store.get(id);
+      if (!old || old.state !== 'rejected') {
+        await tx.done;
+        throw new TypeError(`only a refused review can be corrected, ${id} is ${old ? old.state : 'not in the outbox'}`);
+      }
+      const body: ReviewBody = { ...old.body, ...changes, id: newId, reviewed_at: now.toISOString() };
+      const item: OutboxItem = { ...old, id: newId, body, state: 'pending', attempts: 0, problem: null };
+      await tx.store.delete(id);
+      await tx.store.add(item);
+      await tx.done;
+      return item;
+    },
     countAttempt: (id) => update(id, (i) => ({ ...i, attempts: i.attempts + 1 })),
     close: () => db.close(),
   };

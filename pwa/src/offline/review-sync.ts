@@ -88,6 +88,8 @@ export class ReviewSync extends EventTarget {
       }
       this.last = await syncOutbox(box, (item) => sendReview(this.api, item));
       await this.refresh();
+      // Listeners act on the outcome: a stopped sync asks for a background sync, a complete one refreshes stale copies.
+      this.dispatchEvent(new CustomEvent<SyncReport>('synced', { detail: this.last }));
       return this.last;
     };
     const locks = (globalThis.navigator as Navigator | undefined)?.locks;

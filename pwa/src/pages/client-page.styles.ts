@@ -8,7 +8,6 @@ export const clientStyles = [tokens, css`
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; margin-bottom: 1rem; }
   .toolbar p { margin: 0; }
   .freshness.offline-store, .freshness.cache { color: #6e3b00; font-weight: 600; }
-  .reviewed { color: #0a5c36; font-weight: 600; }
   .actions { margin-left: auto; display: flex; gap: 0.5rem; flex-wrap: wrap; }
   .top { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 1.25rem; margin-bottom: 1.25rem; }
   section.card { margin-bottom: 1.25rem; }

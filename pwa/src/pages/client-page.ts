@@ -1,11 +1,11 @@
 /**
  * One client: score on a gauge against the threshold, the decision in words, why (SHAP
- * waterfall + phrases), comparison with others, what-if, and "mark as reviewed" for offline use.
+ * waterfall + phrases), comparison with others, what-if, and the advisor's review (kept for offline use).
+ * A copy made with another model than the current one says which model made it.
  */
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { announce } from '../announce.js';
 import type { Decision, ModelInfo, Population, TopContribution } from '../api/types.js';
 import '../components/chart-figure.js';
 import '../components/client-summary.js';
@@ -15,6 +15,7 @@ import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/loan-simulation.js';
 import '../components/review-form.js';
 import '../components/review-history.js';
+import { offlineText } from '../i18n/offline-text.js';
 import { reviewText } from '../i18n/review-text.js';
 import { termsOfClient } from '../application/loan-terms.js';
 import type { ApplicationSchema } from '../api/application-types.js';
@@ -42,20 +43,17 @@ export class ClientPage extends LitElement {
   @state() private model: ModelInfo | null = null;
   @state() private population: Population | null = null;
   @state() private populationFailed = false;
-  @state() private reviewedAt: string | null = null;
   @state() private schema: ApplicationSchema | undefined;
   private readonly completion = new ViewCompletion(this);
 
   private readonly bundle = new Task(this, {
     task: async ([id]: readonly [number]) => {
       const s = services();
-      const bundle = await loadClientBundle(id, {
+      return loadClientBundle(id, {
         api: s.api,
         store: await s.store(),
         isOnline: () => s.connectivity.snapshot.status !== 'offline',
       });
-      this.reviewedAt = bundle.reviewedAt;
-      return bundle;
     },
     args: () => [this.clientId] as const,
   });
@@ -82,21 +80,6 @@ export class ClientPage extends LitElement {
     this.completion.expectComparison(!this.populationFailed);
   }
 
-  private async _onToggleReviewed(bundle: ClientBundle): Promise<void> {
-    const store = await services().store();
-    const m = msg().client;
-    if (this.reviewedAt) {
-      await store.remove(bundle.client.id);
-      this.reviewedAt = null;
-      announce(fill(m.removedFromOffline, { id: bundle.client.id }));
-      return;
-    }
-    const reviewedAt = new Date().toISOString();
-    await store.put({ id: bundle.client.id, client: bundle.client, score: bundle.score, explanation: bundle.explanation, fetchedAt: bundle.fetchedAt, reviewedAt });
-    this.reviewedAt = reviewedAt;
-    announce(fill(m.savedForOffline, { id: bundle.client.id }));
-  }
-
   private _onPrint(): void {
     print();
   }
@@ -106,6 +89,15 @@ export class ClientPage extends LitElement {
     const date = formatDateTime(bundle.fetchedAt, getLocale());
     if (bundle.source === 'offline-store') return fill(m.dataOffline, { date });
     return fill(bundle.source === 'cache' ? m.dataCached : m.dataFresh, { date });
+  }
+
+  /** A copy (offline store or cache) computed by another model than the one the API serves now. */
+  private staleNotice(b: ClientBundle) {
+    const current = this.model?.model_version;
+    const version = b.score.model_version;
+    if (!current || (version === current && b.explanation.model_version === current)) return nothing;
+    const t = offlineText();
+    return html`<p class="stale-copy notice warning" role="note"><span aria-hidden="true">⚠</span> ${t.staleLong.replace('{version}', version).replace('{current}', current)}</p>`;
   }
 
   /** One phrase in the interface language; an English fallback (kept offline before French existed) says so with lang. */
@@ -150,11 +142,8 @@ export class ClientPage extends LitElement {
     return html`
       <div class="toolbar">
         <p class="freshness ${b.source}"><span aria-hidden="true">${b.source === 'network' ? '●' : '○'}</span> ${this.freshness(b)}</p>
-        ${this.reviewedAt ? html`<p class="reviewed"><span aria-hidden="true">✓</span> ${fill(m.reviewedOn, { date: formatDateTime(this.reviewedAt, locale) })}</p>` : nothing}
+        ${this.staleNotice(b)}
         <div class="actions">
-          <button type="button" class=${this.reviewedAt ? '' : 'primary'} aria-pressed=${this.reviewedAt ? 'true' : 'false'} @click=${() => this._onToggleReviewed(b)}>
-            ${this.reviewedAt ? m.unmarkReviewed : m.markReviewed}
-          </button>
           <button type="button" @click=${this._onPrint}>${m.print}</button>
         </div>
       </div>
@@ -197,7 +186,7 @@ export class ClientPage extends LitElement {
       </section>
       <section class="card review" aria-labelledby="h-review">
         <h2 id="h-review">${reviewText().heading}</h2>
-        <review-form .bundle=${b} @review-saved=${(e: CustomEvent<{ reviewed_at: string }>) => (this.reviewedAt = e.detail.reviewed_at)}></review-form>
+        <review-form .bundle=${b}></review-form>
         <review-history .clientId=${b.client.id}></review-history>
       </section>
       ${this.renderNextSteps(decision)}

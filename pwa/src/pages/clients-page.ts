@@ -17,6 +17,9 @@ import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { navigate } from '../router.js';
 import '../components/prepare-offline.js';
+import '../components/offline-client-list.js';
+import { keptMark, keptMarkStyles } from '../components/kept-mark.js';
+import { keptEntries, type KeptEntry } from '../offline/kept-copies.js';
 import { services } from '../services.js';
 import { clientsStyles } from './clients-page.styles.js';
 import { categoryText, indexFeatures, type FeatureIndex } from '../components/feature-meta.js';
@@ -28,7 +31,7 @@ let remembered: ClientFilters = { ...emptyFilters };
 
 @customElement('clients-page')
 export class ClientsPage extends LitElement {
-  static override styles = clientsStyles;
+  static override styles = [clientsStyles, keptMarkStyles];
 
   @state() private filters: ClientFilters = { ...remembered };
   @state() private total: number | null = null;
@@ -38,6 +41,8 @@ export class ClientsPage extends LitElement {
   @state() private features: FeatureIndex = new Map();
   /** The filters the grid shows, passed to the explorer so its charts match the list. */
   @state() private shown: ClientFilters = { ...remembered };
+  /** Clients kept on this workstation (prepared or reviewed), marked in the grid. */
+  @state() private kept: Map<number, KeptEntry> = new Map();
   @query('vaadin-grid') private grid!: Grid<ClientSummary>;
   private applied: ClientFilters = { ...remembered };
   private readonly refresh = debounce(() => this.apply(), defaults.debounceMs);
@@ -50,6 +55,8 @@ export class ClientsPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     services().connectivity.addEventListener('change', this._onConnectivity);
+    services().copies.addEventListener('change', this._onKeptChange);
+    void this._onKeptChange();
     services().model().then((m) => {
       const contract = m.data.features.find((f) => f.name === 'NAME_CONTRACT_TYPE');
       if (Array.isArray(contract?.categories)) this.contractTypes = contract.categories;
@@ -61,11 +68,23 @@ export class ClientsPage extends LitElement {
     super.disconnectedCallback();
     this.refresh.cancel();
     services().connectivity.removeEventListener('change', this._onConnectivity);
+    services().copies.removeEventListener('change', this._onKeptChange);
   }
+
+  private _onKeptChange = async (): Promise<void> => {
+    const s = services();
+    const version = await s.model().then((m) => m.data.model_version, () => null);
+    try {
+      this.kept = await keptEntries(await s.store(), version);
+    } catch {
+      // Signed out: nothing of this user is kept here.
+      this.kept = new Map();
+    }
+  };
 
   private _onConnectivity = (): void => {
     const offline = services().connectivity.snapshot.status === 'offline';
-    if (this.offline && !offline) this.grid?.clearCache();
+    if (this.offline !== offline) void this._onKeptChange();
     this.offline = offline;
   };
 
@@ -208,6 +227,8 @@ export class ClientsPage extends LitElement {
 
   override render() {
     const m = msg().clients;
+    // Offline only what can be opened is listed: the kept copies, not a page of the API's list.
+    if (this.offline) return html`<h1 tabindex="-1">${m.title}</h1><offline-client-list></offline-client-list>`;
     const locale = getLocale();
     const x = msg().explore;
     const money = (v: number | null) => (v === null ? '—' : formatNumber(v, locale, 0));
@@ -216,9 +237,8 @@ export class ClientsPage extends LitElement {
       <h1 tabindex="-1">${m.title}</h1>
       <p class="muted">${m.intro}</p>
       ${this.renderFilters()}
-      ${this.offline ? html`<p class="notice warning" role="note">${m.offline}</p>` : nothing}
-      ${this.error && !this.offline ? html`<p class="notice warning" role="alert">${this.error}</p>` : nothing}
-      ${this.offline ? nothing : html`<prepare-offline .query=${toQuery(this.applied, 0, 1, [])}></prepare-offline>`}
+      ${this.error ? html`<p class="notice warning" role="alert">${this.error}</p>` : nothing}
+      <prepare-offline .query=${toQuery(this.applied, 0, 1, [])} @offline-prepared=${this._onKeptChange}></prepare-offline>
       <div class="grid-head">
         <p class="count">${this.countText()}</p>
         <p class="hint muted" id="grid-hint">${m.gridHint} ${x.currencyNote}</p>
@@ -227,7 +247,7 @@ export class ClientsPage extends LitElement {
       <vaadin-grid aria-label=${m.gridLabel} aria-describedby="grid-hint" .pageSize=${defaults.pageSize} .i18n=${{ sorter: x.points.sortBy }}
         .dataProvider=${this.dataProvider} @cell-activate=${this._onActivate} @keydown=${this._onGridKeyDown} theme="row-stripes wrap-cell-content">
         <vaadin-grid-sort-column path="id" header=${m.columns.id} width="9rem" flex-grow="0" frozen
-          ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>`, [locale])}></vaadin-grid-sort-column>
+          ${columnBodyRenderer<ClientSummary>((c) => html`<a href="#/clients/${c.id}" aria-label=${fill(m.open, { id: c.id })}>${c.id}</a>${this.kept.has(c.id) ? html` ${keptMark(this.kept.get(c.id)!)}` : nothing}`, [locale, this.kept])}></vaadin-grid-sort-column>
         <vaadin-grid-column header=${x.decision} width="8.5rem" flex-grow="0"
           ${columnBodyRenderer<ClientSummary>((c) => html`<span class="badge ${c.decision}"><span aria-hidden="true">${c.decision === 'refused' ? '✕' : '✓'}</span>${decisionLabel(c.decision, locale)}</span>`, [locale])}></vaadin-grid-column>
         <vaadin-grid-sort-column path="probability" header=${x.columns.probability} text-align="end" width="8.5rem" flex-grow="0"

@@ -5,13 +5,14 @@
  */
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../announce.js';
 import { decisionLabel } from '../charts/decision.js';
 import { formatDateTime, formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import type { StoredReview } from '../api/review-types.js';
+import '../components/review-edit.js';
 import { outcomeText } from '../components/review-history.js';
 import { countText, reviewText } from '../i18n/review-text.js';
 import type { OutboxItem } from '../offline/outbox.js';
@@ -26,7 +27,12 @@ export class ReviewedPage extends LitElement {
     caption { text-align: left; font-weight: 700; padding: 0.25rem 0 0.5rem; }
     section.card { margin-bottom: 1rem; }
     section.rejected { border-left: 4px solid #a4262c; }
+    /* On a phone a table scrolls inside its card, not the page. */
+    .scroll { overflow-x: auto; }
   `];
+
+  /** The refused review being corrected (its outbox id), if any. */
+  @state() private editing: string | null = null;
 
   private readonly list = new Task(this, {
     task: async () => (await services().store()).list(),
@@ -86,13 +92,17 @@ export class ReviewedPage extends LitElement {
         <h2 id="h-pending">${t.pendingHeading} (${pending.length})</h2>
         ${pending.length === 0 ? html`<p>${t.none}</p>` : html`<p role="status">${countText(t.pending, pending.length)}</p>
           <button type="button" @click=${() => services().reviews.sync()}>${t.sendNow}</button>
-          <table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th></tr></thead>
-          <tbody>${pending.map((i) => row(i, nothing))}</tbody></table>`}
+          <div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th></tr></thead>
+          <tbody>${pending.map((i) => row(i, nothing))}</tbody></table></div>`}
       </section>
       ${rejected.length === 0 ? nothing : html`<section class="card rejected" aria-labelledby="h-rejected">
         <h2 id="h-rejected">${t.rejectedHeading} (${rejected.length})</h2>
-        <table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.reason}</th><th scope="col"></th></tr></thead>
-        <tbody>${rejected.map((i) => row(i, html`<td>${i.problem}</td><td><button type="button" @click=${() => this._onRetry(i.id)}>${t.retry}</button></td>`))}</tbody></table>
+        <div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.reason}</th><th scope="col"></th></tr></thead>
+        <tbody>${rejected.map((i) => row(i, html`<td>${i.problem}</td><td><div class="actions">
+          <button type="button" class="edit" aria-expanded=${this.editing === i.id ? 'true' : 'false'} @click=${() => (this.editing = this.editing === i.id ? null : i.id)}>${t.edit}</button>
+          <button type="button" class="retry" @click=${() => this._onRetry(i.id)}>${t.retry}</button></div></td>`))}</tbody></table></div>
+        ${rejected.filter((i) => i.id === this.editing).map((i) => html`<review-edit .item=${i}
+          @review-resent=${() => (this.editing = null)} @review-edit-cancel=${() => (this.editing = null)}></review-edit>`)}
       </section>`}`;
   }
 
@@ -100,10 +110,10 @@ export class ReviewedPage extends LitElement {
     const t = reviewText();
     const locale = getLocale();
     return html`<section class="card ${cls}"><h2>${heading} (${items.length})</h2>
-      ${items.length === 0 ? html`<p>${t.none}</p>` : html`<table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th>
+      ${items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="scroll"><table><thead><tr><th scope="col">${t.columns.client}</th><th scope="col">${t.columns.outcome}</th>
         <th scope="col">${t.columns.advisor}</th><th scope="col">${t.columns.when}</th><th scope="col">${t.columns.justification}</th></tr></thead>
         <tbody>${items.map((r) => html`<tr><th scope="row"><a href="#/clients/${r.client_id}">${r.client_id}</a></th><td>${outcomeText(r)}</td>
-          <td>${r.advisor}</td><td>${formatDateTime(r.reviewed_at, locale)}</td><td>${r.justification ?? ''}</td></tr>`)}</tbody></table>`}
+          <td>${r.advisor}</td><td>${formatDateTime(r.reviewed_at, locale)}</td><td>${r.justification ?? ''}</td></tr>`)}</tbody></table></div>`}
     </section>`;
   }
 
@@ -131,7 +141,7 @@ export class ReviewedPage extends LitElement {
         error: (e) => html`<p class="notice warning" role="alert">${(e as Error).message}</p>`,
         complete: (items) => items.length === 0
           ? html`<p class="card">${m.empty}</p>`
-          : html`<div class="card"><table>
+          : html`<div class="card scroll"><table>
               <caption>${m.tableCaption}</caption>
               <thead><tr>
                 <th scope="col">${m.columns.id}</th><th scope="col">${m.columns.decision}</th><th scope="col" class="num">${m.columns.probability}</th>
