@@ -9,6 +9,7 @@ import { FeatureEngine, FeatureEngineError } from './features/engine.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
 import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
+import { serveEvaluator } from './features/evaluator-startup.js';
 import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
@@ -30,7 +31,7 @@ export interface Loaded {
 }
 
 /** The definitions shipped with the model, run by DuckDB; any problem names the file at fault. */
-async function loadApplications(artifacts: Artifacts): Promise<{ deps: ApplicationDeps; close(): void }> {
+async function loadApplications(artifacts: Artifacts, storedIds: number[]): Promise<{ deps: ApplicationDeps; close(): void }> {
   const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
   let engine: FeatureEngine;
   try {
@@ -51,6 +52,13 @@ async function loadApplications(artifacts: Artifacts): Promise<{ deps: Applicati
     engine.close();
   };
   try {
+    // DuckDB stays the reference: the TypeScript evaluator serves only once it computes what the shipped SQL computes.
+    try {
+      await serveEvaluator(engine, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
+    } catch (err) {
+      if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
+      throw err;
+    }
     const categorical = new Set(artifacts.features.filter((f) => f.type === 'category').map((f) => f.name));
     const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, categorical);
     return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close };
@@ -92,7 +100,7 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
   let applications: Awaited<ReturnType<typeof loadApplications>>;
   try {
-    applications = await loadApplications(artifacts);
+    applications = await loadApplications(artifacts, store.ids());
   } catch (err) {
     store.close();
     await scorer.release();
