@@ -7,8 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
-import type { Loaded } from '../bootstrap.js';
+import { loadModel, type Loaded } from '../bootstrap.js';
+import { ArtifactError } from '../store/artifact-schemas.js';
 import type { FieldError } from '../errors.js';
 import { loadReal, readFixture, realArtifactsDir } from '../testing/real-artifacts.js';
 import { ErrorList, parseApplication } from './application-body.js';
@@ -84,8 +86,15 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
     expect(python).to.deep.equal([]);
   });
 
-  it('is what the server computes with: the start-up check passed and the evaluator serves', () => {
-    expect(loaded.applications.engine.mode).to.equal('evaluator');
+  it('is what the server computes with: the start-up check passed, the evaluator serves and DuckDB was closed (memory)', async () => {
+    const engine = loaded.applications.engine;
+    expect(engine.mode).to.equal('evaluator');
+    expect(engine.referenceOpen).to.equal(false);
+    const app = loaded.applications.rawClients!.application(loaded.model.store.ids()[0]!)!;
+    expect((await engine.compute([app])).rows).to.deep.equal(evaluator.evaluate([app]).rows);
+    let error: unknown;
+    await engine.reference([app]).catch((err: unknown) => { error = err; });
+    expect(error).to.be.instanceOf(FeatureEngineError);
   });
 
   it('refuses to serve when a shipped definition was altered, naming the feature, the application and both values', async () => {
@@ -114,6 +123,36 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
       } finally {
         engine.close();
       }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops the server at start-up when a retrained definition ships without its mirror (manifest updated)', async () => {
+    const source = realArtifactsDir();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-artifacts-altered-'));
+    try {
+      // Large files are linked, the definitions copied: only application.sql and the manifest change.
+      for (const name of fs.readdirSync(source)) {
+        if (name === SQL_DIR) fs.cpSync(path.join(source, name), path.join(dir, name), { recursive: true });
+        else if (name !== 'manifest.json') fs.symlinkSync(path.join(source, name), path.join(dir, name));
+      }
+      const file = path.join(dir, SQL_DIR, 'application.sql');
+      const altered = fs.readFileSync(file, 'utf8').replace('safe_ratio(a.AMT_CREDIT, a.AMT_INCOME_TOTAL)', 'safe_ratio(a.AMT_CREDIT, a.AMT_INCOME_TOTAL + 1)');
+      fs.writeFileSync(file, altered);
+      const manifest = JSON.parse(fs.readFileSync(path.join(source, 'manifest.json'), 'utf8')) as { files: Record<string, { sha256: string; bytes: number }> };
+      manifest.files[`${SQL_DIR}/application.sql`] = { sha256: createHash('sha256').update(altered).digest('hex'), bytes: Buffer.byteLength(altered) };
+      fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+      let error: unknown;
+      try {
+        const other = await loadModel(dir);
+        await other.close();
+      } catch (err) {
+        error = err;
+      }
+      expect(error).to.be.instanceOf(ArtifactError);
+      expect((error as Error).message).to.include(path.join(dir, SQL_DIR));
+      expect((error as Error).message).to.match(/evaluator differs from the shipped SQL .*CREDIT_INCOME_RATIO of .+: DuckDB \(shipped SQL\) [-0-9.e]+, evaluator [-0-9.e]+/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
