@@ -54,7 +54,7 @@ export interface EvaluatorStartupOptions {
 /** Every application the start-up check compares, labelled for the message. */
 export function startupApplications(options: EvaluatorStartupOptions): LabelledApplication[] {
   const apps = randomFixtureApplications(path.join(options.artifactsDir, evaluatorStartupDefaults.randomFixture), options.schema);
-  apps.push(...syntheticApplications(options.schema, options.features, evaluatorStartupDefaults.synthetic, evaluatorStartupDefaults.seed));
+  apps.push(...syntheticApplications(options.schema, evaluatorStartupDefaults.synthetic, evaluatorStartupDefaults.seed));
   if (options.rawClients && options.storedIds) {
     const ids = spreadSample(options.storedIds, options.storedSample ?? evaluatorStartupDefaults.storedSample);
     const raw = options.rawClients.applications(ids);

@@ -5,7 +5,6 @@
  * differently to float32, DAYS_EMPLOYED's 365243 placeholder, empty, short and long
  * histories with repeated months. Not realistic applicants: inputs that reach every branch.
  */
-import type { FeatureInfo } from '../store/artifact-schemas.js';
 import type { RawApplication, Row } from './application-body.js';
 import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } from './application-schema.js';
 
@@ -69,8 +68,7 @@ function history(schema: ApplicationSchema, table: TableName, size: number, k: n
 }
 
 /** `count` applications from the schema, the same for the same seed. */
-export function syntheticApplications(schema: ApplicationSchema, features: FeatureInfo[], count: number, seed: number): Array<{ label: string; app: RawApplication }> {
-  void features;
+export function syntheticApplications(schema: ApplicationSchema, count: number, seed: number): Array<{ label: string; app: RawApplication }> {
   const rnd = random(seed);
   const sizes = syntheticDefaults.historySizes;
   return Array.from({ length: count }, (_, k) => {
@@ -78,20 +76,21 @@ export function syntheticApplications(schema: ApplicationSchema, features: Featu
     const application = row(schema.tables.application, k, rnd);
     if (k % 7 === 3 && schema.tables.application.byName.has('DAYS_EMPLOYED')) application['DAYS_EMPLOYED'] = 365243;
     tables.application.push(application);
-    const size = sizes[k % sizes.length]!;
-    tables.bureau = history(schema, 'bureau', size, k, rnd, []);
+    // Every tenth applicant has no history at all; the others mix lengths across tables.
+    const sizeOf = (offset: number): number => (k % 10 === 0 ? 0 : sizes[(k + offset) % sizes.length]!);
+    tables.bureau = history(schema, 'bureau', sizeOf(0), k, rnd, []);
     tables.bureau.forEach((credit, i) => {
       credit['SK_ID_BUREAU'] = i + 1;
       const months = history(schema, 'bureau_balance', sizes[(k + i) % sizes.length]! % 50, k, rnd, []);
       for (const m of months) tables.bureau_balance.push({ ...m, SK_ID_BUREAU: i + 1 });
     });
-    tables.previous_application = history(schema, 'previous_application', sizes[(k + 1) % sizes.length]!, k, rnd, []);
+    tables.previous_application = history(schema, 'previous_application', sizeOf(1), k, rnd, []);
     tables.previous_application.forEach((p, i) => {
       p['SK_ID_PREV'] = i + 1;
     });
     const prevIds = tables.previous_application.length > 0 ? tables.previous_application.map((p) => p['SK_ID_PREV'] as number) : [1, 2];
     for (const table of ['POS_CASH_balance', 'credit_card_balance', 'installments_payments'] as const) {
-      tables[table] = history(schema, table, sizes[(k + 2) % sizes.length]!, k, rnd, prevIds);
+      tables[table] = history(schema, table, sizeOf(2), k, rnd, prevIds);
     }
     return { label: `synthetic application ${k} (seed ${seed})`, app: { id: `synthetic-${k}`, tables } };
   });
