@@ -42,7 +42,8 @@ async function loadApplications(artifacts: Artifacts, storedIds: number[]): Prom
   const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
   let engine: FeatureEngine;
   try {
-    engine = await FeatureEngine.create(bundle, artifacts.features);
+    // One connection: DuckDB only checks the evaluator at start-up (each connection costs planning time).
+    engine = await FeatureEngine.create(bundle, artifacts.features, { connections: 1 });
   } catch (err) {
     if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
     throw err;

@@ -12,7 +12,7 @@ export const syntheticDefaults = {
   /** Share of optional cells left missing. */
   missing: 0.15,
   /** History lengths, cycled over the applications (rows per history table). */
-  historySizes: [0, 1, 0, 3, 12, 60, 2, 400],
+  historySizes: [0, 1, 0, 3, 12, 60, 2, 200],
   /** Without a range, numbers are drawn within ±this. */
   defaultSpan: 1e6,
 } as const;
