@@ -11,6 +11,8 @@ import type { RawApplication, Row } from '../src/features/application-body.js';
 import { FeatureEngine } from '../src/features/engine.js';
 import { FeatureEvaluator } from '../src/features/evaluator/model-inputs.js';
 import { loadSqlBundle } from '../src/features/sql-bundle.js';
+import { SCOPES } from '../src/auth/scopes.js';
+import { signToken } from '../src/testing/tokens.js';
 import { runWrkPost, type WrkResult } from './wrk.js';
 
 export interface ApplicationFigures {
@@ -36,8 +38,12 @@ export function bodyOf(app: RawApplication, id: string | number): Record<string,
 
 const historyRows = (app: RawApplication): number => HISTORY_TABLES.reduce((n, t) => n + app.tables[t].length, app.tables.bureau_balance.length);
 
-async function post(port: number, urlPath: string, body: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+/** A tool's token for the application routes, valid for the whole run (the server trusts the bench issuer). */
+const toolAuthorization = (): string =>
+  `Bearer ${signToken({ scopes: [SCOPES.applicationsScore, SCOPES.applicationsBatch], sub: 'bench-tool', claims: { exp: Math.floor(Date.now() / 1000) + 3600 } })}`;
+
+async function post(port: number, urlPath: string, body: string, authorization: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: authorization }, body });
   await res.arrayBuffer();
   return res.status;
 }
@@ -113,20 +119,21 @@ export async function measureApplications(loaded: Loaded, port: number, _child: 
   const engines = await measureFeatureEngines(loaded);
   const { apps, median } = benchApplications(loaded);
   const single = JSON.stringify(bodyOf(median, 'bench'));
-  runWrkPost(port, '/v1/applications?explain=true&top=10', single, 2, connections);
-  const singleResult = runWrkPost(port, '/v1/applications?explain=true&top=10', single, seconds, connections);
+  const authorization = toolAuthorization();
+  runWrkPost(port, '/v1/applications?explain=true&top=10', single, 2, connections, { Authorization: authorization });
+  const singleResult = runWrkPost(port, '/v1/applications?explain=true&top=10', single, seconds, connections, { Authorization: authorization });
 
   const batch = JSON.stringify({ applications: apps.map((a, i) => bodyOf(a, `b-${i}`)) });
   const batchMs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const status = await post(port, '/v1/applications/batch', batch);
+    const status = await post(port, '/v1/applications/batch', batch, authorization);
     if (status !== 200) throw new Error(`batch answered ${status}`);
     batchMs.push(performance.now() - t);
   }
   // Four explained batches at once, at the largest top the budget allows for 1,000 applications.
   const t = performance.now();
-  const statuses = await Promise.all(Array.from({ length: 4 }, () => post(port, '/v1/applications/batch?explain=true&top=5', batch)));
+  const statuses = await Promise.all(Array.from({ length: 4 }, () => post(port, '/v1/applications/batch?explain=true&top=5', batch, authorization)));
   return {
     engines,
     medianHistoryRows: historyRows(median),

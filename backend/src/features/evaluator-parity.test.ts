@@ -58,8 +58,8 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
   });
 
   it('computes from the raw rows of every stored client exactly the stored inputs', async () => {
-    const source = { applications: (ids: number[]) => loaded.applications.rawClients!.applications(ids), application: () => undefined, close: () => undefined };
-    const report = await compareStored({ featureNames: evaluator.featureNames, compute: async (apps) => evaluator.evaluate(apps) } as FeatureEngine, source, loaded.model.store);
+    const alone = { featureNames: evaluator.featureNames, compute: async (apps: Parameters<FeatureEvaluator['evaluate']>[0]) => evaluator.evaluate(apps) };
+    const report = await compareStored(alone, loaded.applications.rawClients!, loaded.model.store);
     console.log(`      ${report.clients} stored clients: ${report.differing.length} differ from the stored inputs, max |d| = ${report.maxAbsDiff}, NaN mismatches = ${report.nanMismatches}`);
     expect(report.clients).to.equal(9000);
     expect(report.examples).to.deep.equal([]);
