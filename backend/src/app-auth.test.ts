@@ -7,7 +7,8 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ALL_SCOPES, ROLE_SCOPES, type Scope } from './auth/scopes.js';
-import { createTinyApp, TINY_IDS, type TinyApp } from './testing/tiny-model.js';
+import { createTinyApplicationsApp, tinyBody } from './testing/tiny-features.js';
+import { TINY_IDS, type TinyApp } from './testing/tiny-model.js';
 import { bearer, signToken, TEST_ISSUER, type TokenOptions } from './testing/tokens.js';
 
 type Json = Record<string, any>;
@@ -20,8 +21,12 @@ interface Route {
 
 const id = TINY_IDS[0]!;
 const BODIES: Record<string, unknown> = {
-  '/v1/clients/:id/what-if': { changes: { AGE_YEARS: 33 } },
-  '/v1/score': { records: [{ id }] },
+  '/v1/clients/:id/what-if': { changes: { AMT_CREDIT: 200000 } },
+  '/v1/applications': tinyBody({ id: 'walk-in' }),
+  '/v1/applications/batch': { applications: [tinyBody({ id: 'b-1' })] },
+  '/v1/applications/what-if': { ...tinyBody(), changes: { AMT_CREDIT: 200000 } },
+  // A record holding an input of every required application field (an id alone is under-specified).
+  '/v1/score': { records: [{ id, AGE_YEARS: 40, AMT_CREDIT: 1000, CREDIT_INCOME_RATIO: 0.5 }] },
   // A new review id each time (the same id from another user would be a 409).
   '/v1/clients/:id/reviews': () => ({ id: randomUUID(), outcome: 'agree', reviewed_at: '2026-03-02T09:00:00Z' }),
 };
@@ -72,7 +77,7 @@ describe('access control', () => {
   let routes: Route[];
 
   before(async () => {
-    tiny = createTinyApp();
+    tiny = await createTinyApplicationsApp();
     server = tiny.app.callback();
     const doc = (await request(server).get('/openapi.json').expect(200)).body as Json;
     routes = Object.entries(doc['paths'] as Json).flatMap(([path, methods]) => Object.entries(methods as Json)
@@ -154,8 +159,8 @@ describe('access control', () => {
 describe('record of access', () => {
   let tiny: TinyApp;
   let server: ReturnType<TinyApp['app']['callback']>;
-  beforeEach(() => {
-    tiny = createTinyApp();
+  beforeEach(async () => {
+    tiny = await createTinyApplicationsApp();
     server = tiny.app.callback();
   });
   afterEach(() => tiny.close());
@@ -167,8 +172,9 @@ describe('record of access', () => {
     await request(server).get(`/v1/clients/${id}`).set('Authorization', advisor).set('X-Request-Id', 'req-file').expect(200);
     await request(server).get(`/v1/clients/${id}/score`).set('Authorization', advisor).expect(200);
     await request(server).get(`/v1/clients/${id}/explanation`).set('Authorization', advisor).expect(200);
-    await request(server).post(`/v1/clients/${id}/what-if`).set('Authorization', advisor).send({ changes: { AGE_YEARS: 33 } }).expect(200);
-    await request(server).post('/v1/score').set('Authorization', tool).send({ records: [{ id }, { id: TINY_IDS[1] }] }).expect(200);
+    await request(server).post(`/v1/clients/${id}/what-if`).set('Authorization', advisor).send({ changes: { AMT_CREDIT: 200000 } }).expect(200);
+    await request(server).post('/v1/applications').set('Authorization', advisor).send(tinyBody({ id: 'walk-in-9' })).expect(200);
+    await request(server).post('/v1/score').set('Authorization', tool).send({ records: [TINY_IDS[0], TINY_IDS[1]].map((i) => ({ id: i, AGE_YEARS: 40, AMT_CREDIT: 1000, CREDIT_INCOME_RATIO: 0.5 })) }).expect(200);
     // Not recorded: refused, invalid or unknown, and reads that carry no personal data.
     await request(server).get(`/v1/clients/${id}`).expect(401);
     await request(server).get(`/v1/clients/${id}`).set('Authorization', tool).expect(403);
@@ -177,7 +183,7 @@ describe('record of access', () => {
     await request(server).get('/v1/population/stats').set('Authorization', advisor).expect(200);
 
     const page = await tiny.db.accessLog.page({ offset: 0, limit: 100 });
-    expect(page.total).to.equal(6);
+    expect(page.total).to.equal(7);
     const rows = page.items.reverse();
     expect(rows.map((r) => [r.method, r.route, r.clientId, r.records, r.subject, r.clientApp])).to.deep.equal([
       ['GET', '/v1/clients', null, 5, 'advisor-7', 'pad-dashboard'],
@@ -185,10 +191,13 @@ describe('record of access', () => {
       ['GET', '/v1/clients/:id/score', String(id), 1, 'advisor-7', 'pad-dashboard'],
       ['GET', '/v1/clients/:id/explanation', String(id), 1, 'advisor-7', 'pad-dashboard'],
       ['POST', '/v1/clients/:id/what-if', String(id), 1, 'advisor-7', 'pad-dashboard'],
+      ['POST', '/v1/applications', null, 1, 'advisor-7', 'pad-dashboard'],
       ['POST', '/v1/score', null, 2, 'svc-batch', 'pad-batch-tool'],
     ]);
     expect(rows.every((r) => r.modelVersion === '0.1.0')).to.equal(true);
     expect(rows[1]!.requestId).to.equal('req-file');
+    // An application is recorded by the caller's id for it, never by its content.
+    expect(rows[5]!.applicationId).to.equal('walk-in-9');
   });
 
   it('pages GET /v1/audit for supervisors, filtered by client, user and time', async () => {

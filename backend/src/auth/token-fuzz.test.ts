@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import request from 'supertest';
-import { createTinyApp, TINY_IDS, type TinyApp } from '../testing/tiny-model.js';
+import { createTinyApplicationsApp, tinyBody } from '../testing/tiny-features.js';
+import { TINY_IDS, type TinyApp } from '../testing/tiny-model.js';
 import { signToken, TEST_AUDIENCE, TEST_ISSUER } from '../testing/tokens.js';
 import { ALL_SCOPES } from './scopes.js';
 
@@ -16,7 +17,15 @@ const ROUTES = [
   ['get', `/v1/clients/${id}`, 'clients:read'], ['get', '/v1/clients', 'clients:read'], ['get', `/v1/clients/${id}/explanation`, 'clients:read'],
   ['post', `/v1/clients/${id}/what-if`, 'clients:read'], ['post', '/v1/score', 'applications:batch'], ['get', '/v1/audit', 'audit:read'],
   ['get', '/metrics', 'metrics:read'], ['get', '/v1/population/stats', 'signed-in'], ['get', '/v1/model', 'signed-in'],
+  ['post', '/v1/applications', 'applications:score'], ['post', '/v1/applications/batch', 'applications:batch'],
 ] as const;
+
+function bodyOf(path: string): object {
+  if (path.endsWith('what-if')) return { changes: { AMT_CREDIT: 200000 } };
+  if (path === '/v1/applications') return tinyBody({ id: 'fuzz' });
+  if (path === '/v1/applications/batch') return { applications: [tinyBody({ id: 'fuzz' })] };
+  return { records: [{ id, AGE_YEARS: 40, AMT_CREDIT: 1000, CREDIT_INCOME_RATIO: 0.5 }] };
+}
 
 const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -48,8 +57,8 @@ describe('token and header fuzzing', function () {
   let server: ReturnType<TinyApp['app']['callback']>;
   const statuses = new Map<number, number>();
   let requests = 0;
-  before(() => {
-    tiny = createTinyApp();
+  before(async () => {
+    tiny = await createTinyApplicationsApp();
     server = tiny.app.callback();
   });
   after(() => {
@@ -59,7 +68,7 @@ describe('token and header fuzzing', function () {
 
   async function send(route: (typeof ROUTES)[number], authorization: string): Promise<request.Response> {
     const [method, path] = route;
-    const req = method === 'get' ? request(server).get(path) : request(server).post(path).send(path.endsWith('what-if') ? { changes: { AGE_YEARS: 33 } } : { records: [{ id }] });
+    const req = method === 'get' ? request(server).get(path) : request(server).post(path).send(bodyOf(path));
     const res = await req.set('Authorization', authorization);
     requests += 1;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
