@@ -41,7 +41,7 @@ describe('synthetic applications of the start-up check (its count and seed)', ()
   it('have empty and long histories, with months of the credits they list', () => {
     const sizes = apps.map((a) => HISTORY_TABLES.reduce((n, t) => n + a.app.tables[t].length, 0));
     expect(Math.min(...sizes)).to.equal(0);
-    expect(Math.max(...sizes)).to.be.at.least(200);
+    expect(Math.max(...sizes)).to.be.at.least(100);
     for (const { app } of apps) {
       const credits = new Set(app.tables.bureau.map((b) => b['SK_ID_BUREAU']));
       expect(app.tables.bureau_balance.every((m) => credits.has(m['SK_ID_BUREAU']!))).to.equal(true);

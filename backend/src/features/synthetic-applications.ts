@@ -12,7 +12,7 @@ export const syntheticDefaults = {
   /** Share of optional cells left missing. */
   missing: 0.15,
   /** History lengths, cycled over the applications (rows per history table). */
-  historySizes: [0, 1, 0, 3, 12, 60, 2, 200],
+  historySizes: [0, 1, 0, 3, 12, 40, 2, 100],
   /** Without a range, numbers are drawn within ±this. */
   defaultSpan: 1e6,
 } as const;
@@ -81,7 +81,7 @@ export function syntheticApplications(schema: ApplicationSchema, count: number, 
     tables.bureau = history(schema, 'bureau', sizeOf(0), k, rnd, []);
     tables.bureau.forEach((credit, i) => {
       credit['SK_ID_BUREAU'] = i + 1;
-      const months = history(schema, 'bureau_balance', sizes[(k + i) % sizes.length]! % 50, k, rnd, []);
+      const months = history(schema, 'bureau_balance', sizes[(k + i) % sizes.length]! % 24, k, rnd, []);
       for (const m of months) tables.bureau_balance.push({ ...m, SK_ID_BUREAU: i + 1 });
     });
     tables.previous_application = history(schema, 'previous_application', sizeOf(1), k, rnd, []);
