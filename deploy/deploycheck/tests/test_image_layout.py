@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from deploycheck.workload import score_batch_body
 from deploycheck import REPO, BuiltImage, RunningServer, free_port, healthcheck_command, http_request, split_flags
 
 MANIFEST = json.loads((REPO / "artifacts" / "manifest.json").read_text())
@@ -106,7 +107,8 @@ def test_runtime_has_no_tests_fixtures_or_env_files(image: BuiltImage):
 
 def test_runtime_artifacts_are_exactly_the_manifest_files(image: BuiltImage):
     folder = image.replay.final.host_path(image.replay.final.env["ARTIFACTS_DIR"])
-    present = sorted(p.name for p in folder.iterdir())
+    # The feature definitions ship in features-sql/ (listed in the manifest by relative path).
+    present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert present == sorted([*MANIFEST["files"], "manifest.json"])
 
 
@@ -143,12 +145,16 @@ def test_score_of_a_stored_client_matches_the_exported_probability(server: Runni
 
 def test_batch_scoring_needs_a_tool_token_and_client_reads_an_advisor_token(server: RunningServer, known_client, issuer):
     url = server.base_url + "/v1/score"
-    body = json.dumps({"records": [{"id": known_client[0]}]}).encode()
+    # A record names the client and carries its model inputs: an id alone is under-specified (400).
+    features = [f["name"] for f in server.get("/v1/model", issuer.auth("tool")).json()["features"]]
+    body = score_batch_body(1, features)
     headers = {"Content-Type": "application/json"}
     assert http_request(url, "POST", headers, body).status == 401
     assert http_request(url, "POST", headers | issuer.auth("advisor"), body).status == 403
     authorised = http_request(url, "POST", headers | issuer.auth("tool"), body)
     assert authorised.status == 200, authorised.body
+    id_only = json.dumps({"records": [{"id": known_client[0]}]}).encode()
+    assert http_request(url, "POST", headers | issuer.auth("tool"), id_only).status == 400
     assert server.get(f"/v1/clients/{known_client[0]}", issuer.auth("tool")).status == 403
 
 
