@@ -56,8 +56,8 @@ end
   }
 }
 
-/** POST the same JSON `body` to `urlPath`, `connections` connections for `seconds`. */
-export function runWrkPost(port: number, urlPath: string, body: string, seconds: number, connections: number): WrkResult {
+/** POST the same JSON `body` to `urlPath`, `connections` connections for `seconds`, with `headers` (e.g. Authorization). */
+export function runWrkPost(port: number, urlPath: string, body: string, seconds: number, connections: number, headers: Record<string, string> = {}): WrkResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-wrk-'));
   const script = path.join(dir, 'post.lua');
   const bodyFile = path.join(dir, 'body.json');
@@ -67,6 +67,7 @@ wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
+${Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n')}
 `);
   try {
     const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}${urlPath}`], {

@@ -117,6 +117,8 @@ export class FeatureEngine {
   private readonly slots: Slot[];
   private readonly bundle: SqlBundle;
   private closed = false;
+  /** When set, compute() is served by it (the TypeScript mirror) and DuckDB is only the reference. */
+  private evaluate: ((applications: RawApplication[]) => EngineOutput) | null = null;
 
   private constructor(instance: DuckDBInstance, slots: Slot[], layouts: TableLayout[], featureNames: string[], bundle: SqlBundle) {
     this.instance = instance;
@@ -157,8 +159,19 @@ export class FeatureEngine {
     return new FeatureEngine(instance, slots, layouts, names, bundle);
   }
 
-  /** Model inputs of every application (one row each, in order). */
+  /** Model inputs of every application (one row each, in order): the evaluator's once serveWith() was called. */
   compute(applications: RawApplication[]): Promise<EngineOutput> {
+    if (this.evaluate === null) return this.reference(applications);
+    try {
+      return Promise.resolve(this.evaluate(applications));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** The inputs DuckDB computes from the shipped SQL, whatever serves compute(). */
+  reference(applications: RawApplication[]): Promise<EngineOutput> {
+    if (this.closed) return Promise.reject(new FeatureEngineError('the DuckDB reference engine is closed'));
     if (applications.length === 0) return Promise.resolve({ rows: new Float64Array(0), count: 0 });
     return new Promise((resolve, reject) => {
       this.queue.push({ applications, resolve, reject });
@@ -166,7 +179,28 @@ export class FeatureEngine {
     });
   }
 
+  /**
+   * Serve compute() with `evaluate` (the TypeScript mirror of the definitions, a few
+   * microseconds per application where a DuckDB run costs tens of milliseconds). Only after
+   * the mirror was shown equal to DuckDB (evaluator-check.ts).
+   */
+  serveWith(evaluate: (applications: RawApplication[]) => EngineOutput): void {
+    this.evaluate = evaluate;
+  }
+
+  /** 'evaluator' once serveWith() was called, 'duckdb' before. */
+  get mode(): 'duckdb' | 'evaluator' {
+    return this.evaluate === null ? 'duckdb' : 'evaluator';
+  }
+
+  /** Whether DuckDB is still open (reference() works). */
+  get referenceOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Close DuckDB (idempotent); compute() keeps working when an evaluator serves it. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     for (const s of this.slots) s.connection.closeSync();
     this.instance.closeSync();

@@ -14,7 +14,7 @@ import type { FieldError } from '../errors.js';
 import { loadReal, readFixture, realArtifactsDir, type PredictionsFixture } from '../testing/real-artifacts.js';
 import { ErrorList, parseApplication } from './application-body.js';
 import { FeatureEngine } from './engine.js';
-import { readSqlFolder, SQL_DIR } from './sql-bundle.js';
+import { loadSqlBundle, readSqlFolder, SQL_DIR } from './sql-bundle.js';
 import { unmetRequirements } from './score-requirements.js';
 import { compareStored, computeStored } from './stored-inputs.js';
 
@@ -31,12 +31,17 @@ function randomApplications(): RandomFixture['applications'] {
 describe('feature parity: Node engine vs stored inputs and the batch CLI (committed artifacts)', function () {
   this.timeout(300_000);
   let loaded: Loaded;
+  /** DuckDB on the shipped SQL: the server's engine serves with the evaluator (evaluator-parity.test.ts). */
+  let engine: FeatureEngine;
   before(async () => {
     loaded = await loadReal();
+    engine = await FeatureEngine.create(loadSqlBundle(loaded.artifacts.dir, loaded.artifacts.manifest), loaded.artifacts.features);
   });
+  after(() => engine?.close());
 
   it('computes exactly the stored inputs of every sample client from their raw rows', async () => {
-    const { engine, rawClients } = loaded.applications;
+    const { rawClients } = loaded.applications;
+    expect(engine.mode).to.equal('duckdb');
     const started = performance.now();
     const report = await compareStored(engine, rawClients!, loaded.model.store);
     console.log(`      ${report.clients} clients from raw rows: ${report.differing.length} differ, max |d input| = ${report.maxAbsDiff.toExponential(2)}, `
@@ -47,7 +52,7 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
   });
 
   it('gives the batch CLI probability within 1e-6 for every sample client', async () => {
-    const { engine, rawClients } = loaded.applications;
+    const { rawClients } = loaded.applications;
     const fixture = readFixture<PredictionsFixture>('predictions.json.gz');
     const expected = new Map(fixture.ids.map((id, i) => [id, fixture.probability[i]!]));
     const f = loaded.model.featureCount;
@@ -66,7 +71,7 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
 
   it('gives in Node the inputs Python computed for the random applications (API body shape)', async () => {
     const entries = randomApplications();
-    const { engine, schema } = loaded.applications;
+    const { schema } = loaded.applications;
     const names = loaded.model.features.map((x) => x.name);
     const errors: FieldError[] = [];
     const apps = entries.map((e, i) => {
@@ -110,13 +115,13 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
       expect(altered, 'the alteration must apply').to.not.equal(original);
       fs.writeFileSync(file, altered);
       const bundle = { ...readSqlFolder(dir), schema: loaded.applications.schema };
-      const engine = await FeatureEngine.create(bundle, loaded.artifacts.features, { connections: 1 });
+      const alteredEngine = await FeatureEngine.create(bundle, loaded.artifacts.features, { connections: 1 });
       try {
-        const report = await compareStored(engine, loaded.applications.rawClients!, loaded.model.store, loaded.model.store.ids().slice(0, 200));
+        const report = await compareStored(alteredEngine, loaded.applications.rawClients!, loaded.model.store, loaded.model.store.ids().slice(0, 200));
         expect(report.differing.length).to.be.greaterThan(0);
         expect(report.examples[0]!.feature).to.equal('CREDIT_INCOME_RATIO');
       } finally {
-        engine.close();
+        alteredEngine.close();
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

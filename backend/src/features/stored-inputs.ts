@@ -25,6 +25,9 @@ export function spreadSample(ids: number[], count: number): number[] {
   return Array.from({ length: count }, (_, i) => ids[Math.round((i * (ids.length - 1)) / (count - 1))]!);
 }
 
+/** What computes inputs: the engine, or the evaluator alone (tests). */
+export type InputsSource = Pick<FeatureEngine, 'featureNames' | 'compute'>;
+
 export interface StoredInputsReport {
   clients: number;
   /** Clients with at least one input that differs from the stored one. */
@@ -37,7 +40,7 @@ export interface StoredInputsReport {
 }
 
 /** Engine inputs of `ids` from their raw rows, row-major; calls `each` per client. */
-export async function computeStored(engine: FeatureEngine, raw: RawClientSource, ids: number[],
+export async function computeStored(engine: InputsSource, raw: RawClientSource, ids: number[],
   each: (id: number, computed: Float64Array) => void, chunk: number = storedInputsDefaults.chunk): Promise<void> {
   const f = engine.featureNames.length;
   for (let start = 0; start < ids.length; start += chunk) {
@@ -50,7 +53,7 @@ export async function computeStored(engine: FeatureEngine, raw: RawClientSource,
   }
 }
 
-export async function compareStored(engine: FeatureEngine, raw: RawClientSource, store: ClientStore, ids: number[] = store.ids()): Promise<StoredInputsReport> {
+export async function compareStored(engine: InputsSource, raw: RawClientSource, store: ClientStore, ids: number[] = store.ids()): Promise<StoredInputsReport> {
   const report: StoredInputsReport = { clients: ids.length, differing: [], maxAbsDiff: 0, nanMismatches: 0, examples: [] };
   await computeStored(engine, raw, ids, (id, computed) => {
     const stored = store.vector(id)!;
