@@ -75,4 +75,6 @@ EXPOSE 8080
 # Slim images have no curl: probe with Node's own fetch.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/server.js"]
+# The heap cap keeps V8 collecting instead of growing into the 512 MB machine (fly.toml); batches
+# pass one at a time (backend/src/http/work-gate.ts), so the heaviest request fits well within it.
+CMD ["node", "--max-old-space-size=320", "dist/src/server.js"]

@@ -176,3 +176,21 @@ describe('POST /v1/score with the feature definitions loaded (tiny)', () => {
     expect(lacksAge.body.errors[0].message).to.match(/DAYS_BIRTH \(AGE_YEARS\)/).and.not.match(/AMT_CREDIT \(/);
   });
 });
+
+describe('batch body limit (tiny)', () => {
+  it('takes a batch above the general body limit up to the batch limit, and names the limit past it', async () => {
+    const tiny = await createTinyApplicationsApp({ bodyLimitBytes: 4096, batchBodyLimitBytes: 64 * 1024 });
+    try {
+      const server = tiny.app.callback();
+      const applications = Array.from({ length: 40 }, (_, i) => tinyBody({ id: `b-${i}` }));
+      expect(JSON.stringify({ applications }).length).to.be.within(4096, 64 * 1024);
+      const ok = await signedIn(server).post('/v1/applications/batch').send({ applications }).expect(200);
+      expect(ok.body.results).to.have.length(40);
+      expectProblem(await signedIn(server).post('/v1/applications').send({ ...tinyBody(), padding: 'x'.repeat(5000) }), 413);
+      const tooBig = Array.from({ length: 800 }, (_, i) => tinyBody({ id: `b-${i}` }));
+      expectProblem(await signedIn(server).post('/v1/applications/batch').send({ applications: tooBig }), 413);
+    } finally {
+      tiny.close();
+    }
+  });
+});

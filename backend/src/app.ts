@@ -8,6 +8,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './app-types.js';
 import { createGuard } from './auth/guard.js';
+import { defaults } from './config.js';
 import { describeApplicationAccess, recordAccess } from './http/access-record.js';
 import { isClientSideError } from './http/client-error.js';
 import { cors } from './http/cors.js';
@@ -66,7 +67,8 @@ export function createApp(deps: AppDeps): Koa {
   const whatIf = service && apps?.rawClients ? { applications: service, schema: apps.schema, rawClients: apps.rawClients } : undefined;
   clientRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, reviewFilter(deps.reviews), whatIf);
   scoreRoutes(router, scoring, auth, record, deps.config.bodyLimitBytes, gate, apps?.scoreRequirements);
-  if (service && apps) applicationRoutes(router, { applications: service, schema: apps.schema, auth, record: recordAccess(deps.accessLog, deps.model.modelVersion, describeApplicationAccess), bodyLimit: deps.config.bodyLimitBytes, gate });
+  if (service && apps) applicationRoutes(router, { applications: service, schema: apps.schema, auth, record: recordAccess(deps.accessLog, deps.model.modelVersion, describeApplicationAccess), bodyLimit: deps.config.bodyLimitBytes,
+    batchBodyLimit: deps.config.batchBodyLimitBytes ?? defaults.batchBodyLimitBytes, gate });
   auditRoutes(router, auth, deps.accessLog);
   reviewRoutes(router, scoring, deps.reviews, auth, record);
 

@@ -28,6 +28,8 @@ export interface Config {
   maxConnections: number;
   /** Maximum JSON body size in bytes. */
   bodyLimitBytes: number;
+  /** Maximum body of POST /v1/applications/batch: 1,000 applications with their histories. */
+  batchBodyLimitBytes: number;
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   logLevel: 'info' | 'silent';
@@ -47,6 +49,11 @@ export const defaults = {
   ],
   /** A full 1,000-record batch of ~90 features is about 3 MB of JSON. */
   bodyLimitBytes: 5 * 1024 * 1024,
+  /**
+   * 1,000 sample applications with their whole history are 13 MB of JSON (the densest about 25 MB);
+   * batches are read one at a time, inside the work gate (http/work-gate.ts).
+   */
+  batchBodyLimitBytes: 32 * 1024 * 1024,
   /** ~1.6 KB per client at 86 features: 20,000 clients is ~32 MB. */
   shapCacheSize: 20_000,
   /** Long enough for a 5 MB batch on a slow uplink, short enough that a trickling client cannot hold a worker. */
@@ -127,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyTimeoutMs: parseIntVar(env, 'BODY_TIMEOUT_MS', defaults.bodyTimeoutMs, 100, 600_000),
     maxConnections: parseIntVar(env, 'MAX_CONNECTIONS', defaults.maxConnections, 1, 100_000),
     bodyLimitBytes: parseIntVar(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1024, 64 * 1024 * 1024),
+    batchBodyLimitBytes: parseIntVar(env, 'BATCH_BODY_LIMIT_BYTES', defaults.batchBodyLimitBytes, 1024, 64 * 1024 * 1024),
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     logLevel,
     shapCacheSize: parseIntVar(env, 'SHAP_CACHE_SIZE', defaults.shapCacheSize, 0, 10_000_000),

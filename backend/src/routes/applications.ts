@@ -28,6 +28,8 @@ export interface ApplicationRouteDeps {
   /** Appends to the record of access (http/access-record.ts); applications are personal data too. */
   record: Middleware;
   bodyLimit: number;
+  /** Limit of the batch body (larger: it is read inside the gate, one batch at a time). */
+  batchBodyLimit?: number;
   gate: WorkGate;
   maxExplainedEntries?: number;
 }
@@ -38,7 +40,7 @@ export function applicationRoutes(router: Router, deps: ApplicationRouteDeps): v
   const budget = deps.maxExplainedEntries ?? workGateDefaults.maxExplainedEntries;
   const schemaDoc = staticDoc(schema.document);
   const single = validate({ query: parseExplainQuery, body: (raw, errors) => parseApplicationRequest(schema, raw, errors) }, bodyLimit);
-  const batch = validate({ query: parseExplainQuery, body: (raw, errors) => parseBatchRequest(schema, raw, errors) }, bodyLimit);
+  const batch = validate({ query: parseExplainQuery, body: (raw, errors) => parseBatchRequest(schema, raw, errors) }, deps.batchBodyLimit ?? bodyLimit);
   const whatIf = validate({ query: parseWhatIfQuery, body: (raw, errors: FieldError[]) => parseApplicationWhatIf(schema, raw, errors) }, bodyLimit);
 
   router.get('/v1/applications/schema', score, validate({ query: parseNoQuery }), (ctx) => sendStaticDoc(ctx, schemaDoc));

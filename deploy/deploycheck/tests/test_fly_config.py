@@ -5,7 +5,7 @@ import re
 import urllib.parse
 
 from deploycheck import BuiltImage, RunningServer, http_request
-from deploycheck.workload import score_batch_body
+from deploycheck.workload import applications_batch_body, score_batch_body
 
 #: Memory the VM needs beyond the API's peak: the guest kernel and Fly's init.
 MIN_HEADROOM_MB = 48
@@ -78,6 +78,11 @@ def test_vm_memory_leaves_headroom_over_the_peak_resident_memory(fly: dict, serv
         "Content-Type": "application/json", **issuer.auth("tool"),
     }, score_batch_body(1000, features))
     assert response.status == 200, response.body[:300]
+    # And the heaviest application batch: 1,000 raw applications with their whole history, explained.
+    batch = http_request(server.base_url + "/v1/applications/batch?explain=true&top=10", "POST", {
+        "Content-Type": "application/json", **issuer.auth("tool"),
+    }, applications_batch_body(1000, 10))
+    assert batch.status == 200, batch.body[:300]
     vm_mb = _memory_mb(fly["vm"][0]["memory"])
     peak = server.peak_rss_mb()
     print(f"API peak resident memory {peak:.0f} MiB on a {vm_mb} MiB VM")
