@@ -13,7 +13,8 @@
 // JavaScript the page loaded (gzipped, computed from the built files).
 // Usage: node bench/lighthouse.mjs [--runs N] [--preset mobile|desktop|both] [--dist DIR (default dist/)]
 //        [--save DIR: write each run's Lighthouse report, JSON, there]
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
@@ -107,7 +108,9 @@ if (args.save) await mkdir(args.save, { recursive: true });
 const [pwaPort, apiPort, idpPort] = [await freePort(), await freePort(), await freePort()];
 const pwaOrigin = `http://127.0.0.1:${pwaPort}`;
 const issuer = `http://127.0.0.1:${idpPort}`;
-const api = await startApi({ port: apiPort, corsOrigins: [pwaOrigin], issuer });
+// The API's record of access goes to a folder of this run, removed at the end.
+const dataDir = await mkdtemp(path.join(tmpdir(), 'pad-lighthouse-data-'));
+const api = await startApi({ port: apiPort, corsOrigins: [pwaOrigin], issuer, dataDir });
 const idp = await startIdp({ port: idpPort, redirects: [`${pwaOrigin}/`] });
 const pwa = await startPwa({ port: pwaPort, apiUrl: api.url, issuer, distDir: args.dist });
 const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: defaults.chromeFlags });
@@ -131,6 +134,7 @@ try {
   await pwa.stop();
   idp.stop();
   api.stop();
+  await rm(dataDir, { recursive: true, force: true });
 }
 
 /** The first client of the list the signed-in page shows (the grid's rows are in its light DOM). */
