@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api } from './api.mjs';
-import { openSignedIn } from './helpers.mjs';
+import { openSignedIn, showBookScatter } from './helpers.mjs';
 
 let browser;
 let page;
@@ -27,7 +27,7 @@ function firstRowId() {
 }
 
 async function waitForGridFirst(expected) {
-  // A plain predicate: an async one returns a promise, which waitForFunction takes as truthy at once.
+  // A plain (not async) predicate: a returned promise would be truthy at once and wait for nothing.
   await page.waitForFunction((id) => {
     const grid = document.querySelector('clients-page')?.shadowRoot?.querySelector('vaadin-grid');
     if (!grid || grid.loading) return false;
@@ -105,6 +105,7 @@ describe('exploring the book in a few clicks', () => {
   it('the bivariate chart plots every filtered client and a click on a point opens that client', async () => {
     const refused = (await api('/v1/clients?decision=refused&limit=1')).total;
     const scatter = page.locator('clients-page book-explorer chart-figure[data-kind="book-scatter"]');
+    await showBookScatter(page);
     await page.waitForFunction((n) => {
       const svg = document.querySelector('clients-page').shadowRoot.querySelector('book-explorer').shadowRoot
         .querySelector('chart-figure[data-kind="book-scatter"]')?.shadowRoot?.querySelector('svg');

@@ -67,6 +67,18 @@ export async function waitForClientView(page, id, timeout = 15000) {
   );
 }
 
+/**
+ * Scroll the client list's bivariate chart into view (it is fetched and drawn only near the screen,
+ * as for an advisor scrolling down), wait until its points are drawn, then scroll back to the top.
+ */
+export async function showBookScatter(page, timeout = 30000) {
+  await page.waitForFunction(() => document.querySelector('clients-page')?.shadowRoot?.querySelector('book-explorer')?.shadowRoot?.querySelector('section.points'), null, { timeout });
+  await page.evaluate(() => document.querySelector('clients-page').shadowRoot.querySelector('book-explorer').shadowRoot.querySelector('section.points').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('clients-page').shadowRoot.querySelector('book-explorer')
+    ?.shadowRoot?.querySelector('chart-figure[data-kind="book-scatter"]')?.shadowRoot?.querySelector('path.point'), null, { timeout });
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
 /** Run axe-core (injected from the npm package) on the page; returns the violations. */
 export async function runAxe(page) {
   const require = createRequire(import.meta.url);

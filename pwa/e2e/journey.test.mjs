@@ -214,7 +214,8 @@ describe('advisor journey (keyboard only)', () => {
   it('switches the interface to English and back', async () => {
     await tabTo(page, (a) => a.tag === 'button' && a.text === 'English', { reverse: true, max: 60, what: 'language toggle' });
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // English is a chunk of its own, fetched on the first switch: the interface changes once it is there.
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
     assert.equal(await shadowText(page, 'reviewed-page', 'h1'), 'Reviewed clients');
     assert.equal(await page.textContent('nav a[aria-current="page"]'), 'Reviewed');
     await tabTo(page, (a) => a.tag === 'a' && a.label === `Open client ${target.id}`, { what: 'open reviewed client' });

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { PWA, api } from './api.mjs';
 import { launchBrowser } from './harness.mjs';
 import { fillApplicant, fieldSelector } from './application-form.mjs';
-import { runAxe, screenshot, signIn, waitForClientView } from './helpers.mjs';
+import { runAxe, screenshot, showBookScatter, signIn, waitForClientView } from './helpers.mjs';
 
 export const screens = [
   { name: '1366x768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -109,8 +109,7 @@ describe('readable at 1366×768, 1920×1080, 390×844 and 200 % zoom, in French'
       page.on('pageerror', (e) => errors.push(e.message));
       await signIn(page, PWA);
       const views = [
-        ['clients', '#/clients', () => page.waitForFunction(() => document.querySelector('clients-page')?.shadowRoot?.querySelector('book-explorer')
-          ?.shadowRoot?.querySelector('chart-figure[data-kind="book-scatter"]')?.shadowRoot?.querySelector('path.point'), null, { timeout: 30000 })],
+        ['clients', '#/clients', () => showBookScatter(page)],
         ['client', `#/clients/${target.id}`, () => waitForClientView(page, target.id, 30000)],
         ['model', '#/model', () => page.waitForFunction(() => (document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length ?? 0) >= 4, null, { timeout: 30000 })],
         ['reviewed', '#/reviewed', () => page.waitForFunction(() => document.querySelector('reviewed-page')?.shadowRoot?.querySelector('h1'), null, { timeout: 30000 })],

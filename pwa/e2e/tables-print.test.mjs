@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PWA, api, countPdfPages } from './api.mjs';
-import { openSignedIn, runAxe, waitForClientView } from './helpers.mjs';
+import { openSignedIn, runAxe, showBookScatter, waitForClientView } from './helpers.mjs';
 
 let browser;
 let page;
@@ -44,8 +44,7 @@ describe('data tables and the printed report', () => {
   });
 
   for (const [name, hash, ready, least] of [
-    ['the client list and its explorer', '#/clients', () => page.waitForFunction(() => document.querySelector('clients-page')?.shadowRoot
-      ?.querySelector('book-explorer')?.shadowRoot?.querySelector('chart-figure[data-kind="book-scatter"]')?.shadowRoot?.querySelector('path.point'), null, { timeout: 30000 }), 2],
+    ['the client list and its explorer', '#/clients', () => showBookScatter(page), 2],
     ['a client', () => `#/clients/${target.id}`, () => waitForClientView(page, target.id, 30000), 3],
     ['the model page', '#/model', () => page.waitForFunction(() => (document.querySelector('model-page')?.shadowRoot?.querySelectorAll('chart-figure').length ?? 0) >= 4, null, { timeout: 30000 }), 4],
   ]) {

@@ -16,7 +16,10 @@ export const appStyles = [tokens, css`
   .brand { display: flex; align-items: center; gap: 0.6rem; }
   .logo { width: 32px; height: 32px; flex: none; }
   .name { font-weight: 700; font-size: 1.15rem; letter-spacing: 0.01em; }
-  .status { display: flex; align-items: center; gap: 0.4rem 1rem; flex-wrap: wrap; margin-left: auto; font-size: 0.9rem; }
+  /* The connection line has a row of its own: its texts change once the API answers (last sync, model
+     version), and sharing a row with the session made the whole header re-wrap, shifting the page. */
+  .session { margin-left: auto; display: flex; align-items: center; gap: 0.5rem 1rem; flex-wrap: wrap; }
+  .status { order: 1; flex-basis: 100%; display: flex; align-items: center; gap: 0.4rem 1rem; flex-wrap: wrap; font-size: 0.9rem; }
   .pill { display: inline-flex; gap: 0.35rem; align-items: center; padding: 0.1rem 0.6rem; border-radius: 999px; font-weight: 700; background: #fff; }
   .pill.online { color: #0a5c36; }
   .pill.offline { color: #8a2e00; }
@@ -35,7 +38,9 @@ export const appStyles = [tokens, css`
   .banner { padding: 0.6rem 1rem; margin-bottom: 1rem; font-weight: 600; border: 1px solid var(--pad-border); border-radius: var(--pad-radius); }
   .banner.offline { background: #fff4d6; color: #5c3b00; border-left: 6px solid #b26b00; }
   .banner.api-down { background: #fdf1e8; color: #6e2a00; border-left: 6px solid var(--pad-raise); }
-  main { flex: 1; width: 100%; max-width: 1280px; margin: 0 auto; padding: 1.25rem 1.5rem 2rem; }
+  /* At least a screen high: the footer starts below the fold, so a page growing as its data arrives
+     does not push a visible footer down (a layout shift). */
+  main { flex: 1; width: 100%; max-width: 1280px; min-height: 100vh; margin: 0 auto; padding: 1.25rem 1.5rem 2rem; box-sizing: border-box; }
   main:focus { outline: none; }
   footer { padding: 0.8rem 1.5rem; font-size: 0.85rem; color: var(--pad-muted); border-top: 1px solid var(--pad-border); background: var(--pad-surface); }
   footer p { margin: 0; }
@@ -46,6 +51,6 @@ export const appStyles = [tokens, css`
   @media print {
     app-shell { background: #fff; }
     .skip-link, header, nav, .banner, footer { display: none; }
-    main { padding: 0; max-width: none; }
+    main { padding: 0; max-width: none; min-height: 0; }
   }
 `];

@@ -11,17 +11,10 @@ import { formatDateTime } from './i18n/format.js';
 import { fill, getLocale, msg, setLocale } from './i18n/i18n.js';
 import { LocaleController } from './i18n/locale-controller.js';
 import { reviewText } from './i18n/review-text.js';
+import { pageOf } from './page-registry.js';
 import { navSection, parseRoute, type Route } from './router.js';
 import { services } from './services.js';
 import type { ConnectivitySnapshot } from './state/connectivity.js';
-
-const pageLoaders: Record<string, () => Promise<unknown>> = {
-  clients: () => import('./pages/clients-page.js'),
-  client: () => import('./pages/client-page.js'),
-  model: () => import('./pages/model-page.js'),
-  reviewed: () => import('./pages/reviewed-page.js'),
-  'new-application': () => import('./pages/application-page.js'),
-};
 
 let stylesAdopted = false;
 function adoptDocumentStyles(): void {
@@ -148,9 +141,9 @@ export class AppShell extends LitElement {
   };
 
   private async loadPage(route: Route): Promise<void> {
-    const loader = pageLoaders[route.name];
-    if (loader && !this.loaded.has(route.name)) {
-      await loader();
+    const entry = pageOf(route);
+    if (entry && !this.loaded.has(route.name)) {
+      await entry.load();
       this.loaded = new Set([...this.loaded, route.name]);
     }
     document.title = `${this.pageTitle(route)} — ${msg().app.name}`;
@@ -168,21 +161,7 @@ export class AppShell extends LitElement {
   }
 
   private pageTitle(route: Route): string {
-    const m = msg();
-    switch (route.name) {
-      case 'clients':
-        return m.clients.title;
-      case 'client':
-        return fill(m.client.title, { id: route.id });
-      case 'model':
-        return m.model.title;
-      case 'reviewed':
-        return m.reviewed.title;
-      case 'new-application':
-        return m.application.title;
-      default:
-        return m.app.notFoundTitle;
-    }
+    return pageOf(route)?.title() ?? msg().app.notFoundTitle;
   }
 
   private _onSkip(event: Event): void {
@@ -191,31 +170,21 @@ export class AppShell extends LitElement {
   }
 
   private _onToggleLocale(): void {
-    setLocale(getLocale() === 'fr' ? 'en' : 'fr');
-    document.title = `${this.pageTitle(this.route)} — ${msg().app.name}`;
+    void setLocale(getLocale() === 'fr' ? 'en' : 'fr').then(
+      () => (document.title = `${this.pageTitle(this.route)} — ${msg().app.name}`),
+      () => announce(msg().app.langUnavailable),
+    );
   }
 
   private renderPage() {
     const r = this.route;
-    if (r.name !== 'not-found' && !this.loaded.has(r.name)) return html`<p class="muted">${msg().app.loading}</p>`;
-    switch (r.name) {
-      case 'clients':
-        return html`<clients-page></clients-page>`;
-      case 'client':
-        return html`<client-page .clientId=${r.id}></client-page>`;
-      case 'model':
-        return html`<model-page></model-page>`;
-      case 'reviewed':
-        return html`<reviewed-page></reviewed-page>`;
-      case 'new-application':
-        return html`<application-page></application-page>`;
-      default:
-        return html`<section class="card">
-          <h1 tabindex="-1">${msg().app.notFoundTitle}</h1>
-          <p>${msg().app.notFoundBody}</p>
-          <a href="#/clients">${msg().app.backHome}</a>
-        </section>`;
-    }
+    const page = pageOf(r);
+    if (page) return this.loaded.has(r.name) ? page.view() : html`<p class="muted">${msg().app.loading}</p>`;
+    return html`<section class="card">
+      <h1 tabindex="-1">${msg().app.notFoundTitle}</h1>
+      <p>${msg().app.notFoundBody}</p>
+      <a href="#/clients">${msg().app.backHome}</a>
+    </section>`;
   }
 
   private renderStatus() {

@@ -32,6 +32,21 @@ interface Pending {
   returnHash: string;
 }
 
+/**
+ * The hash the app will show once `start()` is done: the one saved before the provider's redirect when
+ * the browser is coming back from it, else the address's own. Read without consuming the saved sign-in.
+ */
+export function hashAfterSignIn(location: Location = globalThis.location, pendingStorage: Storage = globalThis.sessionStorage): string {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('code') && !url.searchParams.has('error')) return location.hash;
+  try {
+    const pending = JSON.parse(pendingStorage.getItem(sessionDefaults.pendingKey) ?? 'null') as Partial<Pending> | null;
+    return typeof pending?.returnHash === 'string' ? pending.returnHash : location.hash;
+  } catch {
+    return location.hash;
+  }
+}
+
 function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }

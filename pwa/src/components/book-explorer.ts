@@ -18,7 +18,11 @@ import { emptyFilters, filterQuery, type ClientFilters } from '../pages/client-f
 import { featureAxis, formatMeasure, measureLabel, rankingMeasures, type RankingMeasure } from './book-axes.js';
 import './chart-figure.js';
 
-export const defaults = { measure: 'previous_applications' as RankingMeasure, top: 10, tops: [5, 10, 20], x: 'AGE_YEARS', y: 'AMT_CREDIT' };
+export const defaults = {
+  measure: 'previous_applications' as RankingMeasure, top: 10, tops: [5, 10, 20], x: 'AGE_YEARS', y: 'AMT_CREDIT',
+  /** Start fetching the bivariate chart when its section is this close below the screen. */
+  pointsAheadPx: 200,
+};
 
 /** The advisor's choices, kept across visits like the list's filters. */
 const remembered = { measure: defaults.measure, top: defaults.top, x: defaults.x, y: defaults.y };
@@ -31,6 +35,8 @@ export class BookExplorer extends LitElement {
     .field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; max-width: 100%; }
     select { max-width: 100%; }
     section { margin-top: 1.5rem; }
+    /* About the chart's height, so the page below does not jump when it is drawn. */
+    .points-pending { min-height: 30rem; }
   `];
 
   @property({ attribute: false }) filters: ClientFilters = { ...emptyFilters };
@@ -42,7 +48,15 @@ export class BookExplorer extends LitElement {
   @state() private ranking: ClientSummary[] | null = null;
   @state() private points: ClientPoints | null = null;
   @state() private error: string | null = null;
-  private requested = '';
+  /**
+   * The bivariate chart (every matching client, thousands of marks) is fetched and drawn once its
+   * section comes near the screen: below the grid, it would otherwise hold the main thread while the
+   * list is first shown. Reaching its selects by keyboard scrolls it there too.
+   */
+  @state() private pointsWanted = typeof IntersectionObserver === 'undefined';
+  private requestedRanking = '';
+  private requestedPoints = '';
+  private observer: IntersectionObserver | undefined;
 
   constructor() {
     super();
@@ -56,28 +70,48 @@ export class BookExplorer extends LitElement {
     }, () => undefined);
   }
 
-  override updated(): void {
-    Object.assign(remembered, { measure: this.measure, top: this.top, x: this.x, y: this.y });
-    const key = JSON.stringify([filterQuery(this.filters), this.measure, this.top, this.x, this.y]);
-    if (key === this.requested) return;
-    this.requested = key;
-    void this.load(key);
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
   }
 
-  private async load(key: string): Promise<void> {
-    const api = services().api;
+  override firstUpdated(): void {
+    if (this.pointsWanted) return;
+    this.observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.pointsWanted = true;
+      this.observer?.disconnect();
+    }, { rootMargin: `0px 0px ${defaults.pointsAheadPx}px 0px` });
+    this.observer.observe(this.renderRoot.querySelector('section.points')!);
+  }
+
+  override updated(): void {
+    Object.assign(remembered, { measure: this.measure, top: this.top, x: this.x, y: this.y });
     const filters = filterQuery(this.filters);
+    const rankingKey = JSON.stringify([filters, this.measure, this.top]);
+    if (rankingKey !== this.requestedRanking) {
+      this.requestedRanking = rankingKey;
+      void this.load(rankingKey, () => this.requestedRanking, async () => {
+        this.ranking = (await services().api.clients({ ...filters, sort: `-${this.measure}`, limit: this.top })).data.items;
+      });
+    }
+    const pointsKey = JSON.stringify([filters, this.x, this.y]);
+    if (this.pointsWanted && pointsKey !== this.requestedPoints) {
+      this.requestedPoints = pointsKey;
+      void this.load(pointsKey, () => this.requestedPoints, async () => {
+        this.points = (await services().api.clientPoints(this.x, this.y, filters)).data;
+      });
+    }
+  }
+
+  /** Run one request; its answer (or error) is dropped when a newer request of the same kind started. */
+  private async load(key: string, latest: () => string, run: () => Promise<void>): Promise<void> {
     try {
-      const [ranking, points] = await Promise.all([
-        api.clients({ ...filters, sort: `-${this.measure}`, limit: this.top }),
-        api.clientPoints(this.x, this.y, filters),
-      ]);
-      if (key !== this.requested) return;
-      this.ranking = ranking.data.items;
-      this.points = points.data;
-      this.error = null;
+      await run();
+      if (key === latest()) this.error = null;
     } catch (error) {
-      if (key !== this.requested) return;
+      if (key !== latest()) return;
       this.error = fill(msg().clients.error, { detail: String((error as Error).message) });
     }
   }
@@ -133,12 +167,12 @@ export class BookExplorer extends LitElement {
         </div>
         ${ranking ? html`<chart-figure data-kind="ranking" .chart=${rankingChart} .data=${ranking} .options=${{ onOpen: this.open }}></chart-figure>` : html`<p>${msg().app.loading}</p>`}
       </section>
-      <section aria-label=${x.points.x}>
+      <section class="points" aria-label=${x.points.x}>
         <div class="controls">
           ${this.select('points-x', x.points.x, this.x, choices, (v) => { this.x = v; })}
           ${this.select('points-y', x.points.y, this.y, choices, (v) => { this.y = v; })}
         </div>
-        ${scatter ? html`<chart-figure data-kind="book-scatter" .chart=${bookScatterChart} .data=${scatter} .options=${{ onOpen: this.open }}></chart-figure>` : html`<p>${x.points.loading}</p>`}
+        ${scatter ? html`<chart-figure data-kind="book-scatter" .chart=${bookScatterChart} .data=${scatter} .options=${{ onOpen: this.open }}></chart-figure>` : html`<p class="points-pending">${x.points.loading}</p>`}
       </section>
     `;
   }

@@ -12,6 +12,7 @@ export const en: Messages = {
     nav: { clients: 'Clients', model: 'Model', reviewed: 'Reviewed' },
     langToggle: 'Français',
     langToggleLabel: 'Passer l’interface en français',
+    langUnavailable: 'The French version could not be loaded: try again once online.',
     online: 'Online',
     offline: 'Offline',
     apiDown: 'API unreachable',

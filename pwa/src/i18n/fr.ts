@@ -11,6 +11,7 @@ export const fr = {
     nav: { clients: 'Clients', model: 'Modèle', reviewed: 'Revus' },
     langToggle: 'English',
     langToggleLabel: 'Switch the interface to English',
+    langUnavailable: 'La version anglaise n’a pas pu être chargée : réessayez une fois en ligne.',
     online: 'En ligne',
     offline: 'Hors ligne',
     apiDown: 'API injoignable',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from './en.js';
 import { formatDateTime, formatPercent, formatPoints, formatSigned, formatTick, formatValue } from './format.js';
 import { fr } from './fr.js';
@@ -71,5 +71,15 @@ describe('i18n', () => {
     setLocale('en');
     setLocale('fr');
     expect(heard).toEqual(['en', 'fr']);
+  });
+
+  it('keeps English out of the first load: its dictionary is there only once loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('./messages.js');
+    expect(fresh.hasMessages('fr')).toBe(true);
+    expect(fresh.hasMessages('en')).toBe(false);
+    expect(() => fresh.messages('en')).toThrow(/before loadMessages\('en'\)/);
+    await fresh.loadMessages('en');
+    expect(fresh.messages('en').app.langToggle).toBe('Français');
   });
 });

@@ -1,4 +1,4 @@
-import { defaultLocale, fill, isLocale, messages, type Locale, type Messages } from './messages.js';
+import { defaultLocale, fill, hasMessages, isLocale, loadMessages, messages, type Locale, type Messages } from './messages.js';
 
 const storageKey = 'pad.locale';
 const listeners = new Set<(locale: Locale) => void>();
@@ -18,8 +18,32 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Switch the interface language, remember it, and tell every subscriber. */
-export function setLocale(locale: Locale): void {
+/**
+ * Load the remembered language's dictionary before the first render; if it cannot be fetched,
+ * start in French rather than not at all.
+ */
+export async function loadCurrentLocale(): Promise<Locale> {
+  try {
+    await loadMessages(current);
+  } catch {
+    current = defaultLocale;
+  }
+  return current;
+}
+
+/**
+ * Switch the interface language, remember it, and tell every subscriber. Synchronous when the
+ * language is already loaded; otherwise it switches once its dictionary has arrived.
+ */
+export function setLocale(locale: Locale): Promise<void> {
+  if (hasMessages(locale)) {
+    apply(locale);
+    return Promise.resolve();
+  }
+  return loadMessages(locale).then(() => apply(locale));
+}
+
+function apply(locale: Locale): void {
   if (locale === current) return;
   current = locale;
   try {

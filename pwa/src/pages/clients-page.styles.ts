@@ -32,4 +32,7 @@ export const clientsStyles = [tokens, css`
     font-size: 0.95rem;
   }
   .badge { font-size: 0.85rem; }
+  /* The explorer arrives after the grid: its place is kept so nothing below it jumps. */
+  book-explorer, .explorer-slot { display: block; min-height: 60rem; }
+  .explorer-slot { margin-top: 2rem; }
 `];

@@ -23,7 +23,6 @@ import { keptEntries, type KeptEntry } from '../offline/kept-copies.js';
 import { services } from '../services.js';
 import { clientsStyles } from './clients-page.styles.js';
 import { categoryText, indexFeatures, type FeatureIndex } from '../components/feature-meta.js';
-import '../components/book-explorer.js';
 import { amountKeys, countKeys, debounce, defaults, emptyFilters, filterErrors, toQuery, type ClientFilters, type FilterError } from './client-filters.js';
 
 /** Kept across visits so going back from a client keeps the advisor's search. */
@@ -43,6 +42,8 @@ export class ClientsPage extends LitElement {
   @state() private shown: ClientFilters = { ...remembered };
   /** Clients kept on this workstation (prepared or reviewed), marked in the grid. */
   @state() private kept: Map<number, KeptEntry> = new Map();
+  /** The explorer (its charts and D3) is loaded once the grid's first page has settled, off the first paint. */
+  @state() private explorerLoaded = false;
   @query('vaadin-grid') private grid!: Grid<ClientSummary>;
   private applied: ClientFilters = { ...remembered };
   private readonly refresh = debounce(() => this.apply(), defaults.debounceMs);
@@ -106,17 +107,26 @@ export class ClientsPage extends LitElement {
         const changed = this.total !== data.total;
         this.total = data.total;
         callback(data.items, data.total);
+        this.loadExplorer();
         // Tell screen-reader users what a new search or filter found.
         if (changed && params.page === 0) announce(this.countText());
       },
       (error: unknown) => {
         if (superseded()) return;
         callback([], 0);
+        this.loadExplorer();
         this.total = null;
         this.error = error instanceof ApiError && error.isNetwork ? msg().clients.offline : fill(msg().clients.error, { detail: String((error as Error).message) });
       },
     );
   };
+
+  private explorerRequested = false;
+  private loadExplorer(): void {
+    if (this.explorerRequested) return;
+    this.explorerRequested = true;
+    import('../components/book-explorer.js').then(() => (this.explorerLoaded = true), () => (this.explorerRequested = false));
+  }
 
   private apply(): void {
     if (Object.keys(filterErrors(this.filters)).length > 0) return;
@@ -271,7 +281,7 @@ export class ClientsPage extends LitElement {
         <vaadin-grid-sort-column path="annuity" header=${x.columns.annuity} text-align="end" width="8rem"
           ${columnBodyRenderer<ClientSummary>((c) => html`${money(c.annuity)}`, [locale])}></vaadin-grid-sort-column>
       </vaadin-grid>
-      <book-explorer .filters=${this.shown}></book-explorer>
+      ${this.explorerLoaded ? html`<book-explorer .filters=${this.shown}></book-explorer>` : html`<div class="explorer-slot"><p class="muted">${msg().app.loading}</p></div>`}
     `;
   }
 }
