@@ -226,7 +226,7 @@ export class AppShell extends LitElement {
         ${this.connection.status === 'offline' ? html`<div class="banner offline" role="note">${m.offlineBanner}</div>` : nothing}
         ${this.connection.status === 'api-down' ? html`<div class="banner api-down" role="note">${m.apiDownBanner}</div>` : nothing}
         ${this.configError ? html`<div class="banner api-down" role="note">${fill(m.configError, { detail: this.configError })}</div>` : nothing}
-        ${this.mayRead ? html`<outbox-status class="banner"></outbox-status>` : nothing}
+        ${this.mayRead ? html`<outbox-status></outbox-status>` : nothing}
         ${this.mayRead ? this.renderPage() : this.renderSignIn()}
       </main>
       <footer><p>${m.footer}</p></footer>
