@@ -154,7 +154,8 @@ export class AppShell extends LitElement {
     }
     // After in-app navigation, move focus to the new page's heading so keyboard and
     // screen-reader users start reading the page, not the link they left.
-    const page = this.main.querySelector<LitElement>(':scope > :not(.banner)');
+    // The page is main's child that is neither a banner nor the outbox line.
+    const page = this.main.querySelector<LitElement>(':scope > :not(.banner, outbox-status)');
     await page?.updateComplete;
     const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? this.querySelector<HTMLElement>('main h1');
     heading?.focus();
