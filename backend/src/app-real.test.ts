@@ -131,6 +131,23 @@ describe('API on the committed artifacts', function () {
     }
   });
 
+  it('groups a stored client\'s reasons as a person reads them: each input once, additive in log-odds and points', async () => {
+    const res = await signedIn(server).get('/v1/clients/100002/explanation').expect(200);
+    const e = res.body as { base_value: number; log_odds: number; probability: number; groups: Array<{ group: string; shap: number; points: number; features: string[]; phrase_fr: string }> };
+    const named = e.groups.flatMap((g) => g.features);
+    expect(new Set(named).size).to.equal(loaded.model.featureCount);
+    expect(named).to.have.length(loaded.model.featureCount);
+    expect(e.base_value + e.groups.reduce((s, g) => s + g.shap, 0)).to.be.closeTo(e.log_odds, 1e-6);
+    const base = 1 / (1 + Math.exp(-e.base_value));
+    expect(e.groups.reduce((s, g) => s + g.points, 0)).to.be.closeTo(e.probability - base, 1e-9);
+    // The external scores are one reason, not four (EXT_SOURCE_3, their mean, minimum and maximum).
+    const external = e.groups.filter((g) => g.features.some((f) => f.startsWith('EXT_SOURCE')));
+    expect(external).to.have.length(1);
+    expect(external[0]!.features.length).to.be.greaterThan(1);
+    const points = e.groups.map((g) => Math.abs(g.points));
+    expect(points).to.deep.equal([...points].sort((a, b) => b - a));
+  });
+
   it('writes phrases with the population median, category text, yes/no and units', async () => {
     const phrases: string[] = [];
     for (const id of ids.slice(0, 60)) {

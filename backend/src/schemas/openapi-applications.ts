@@ -66,14 +66,6 @@ export function applicationComponents(schema: ApplicationSchema): Record<string,
     credit_card_balance: rows('CreditCardRow', 'Monthly balances of previous credit cards'),
     installments_payments: rows('InstallmentRow', 'Instalments of previous credits'),
   };
-  const group = obj({
-    group: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr,
-    shap: { ...num, description: 'Log-odds: the sum of the group\'s SHAP values (groups sum to the total)' },
-    points: { ...num, description: 'Signed probability points (0.032 = 3.2 points); groups sum to probability - base_probability' },
-    phrase: { type: 'string', examples: ['External scores: raises the risk by 12.3 points'] },
-    phrase_fr: { type: 'string', examples: ['Scores externes : augmente le risque de 12,3 points'] },
-    features: { type: 'array', items: { type: 'string' } },
-  });
   const side = obj({ probability: { ...num, minimum: 0, maximum: 1 }, decision: { type: 'string', enum: ['granted', 'refused'] }, groups: { type: 'array', items: ref('ReasonGroup') } });
   const changes = {
     type: 'object', minProperties: 1, maxProperties: applicationRequestDefaults.maxChanges,
@@ -97,7 +89,6 @@ export function applicationComponents(schema: ApplicationSchema): Record<string,
     }, ['applications'], { additionalProperties: false }),
     ApplicationWhatIfRequest: obj({ ...body, changes }, ['application', 'changes'], { additionalProperties: false }),
     ClientWhatIfRequest: obj({ changes }, ['changes'], { additionalProperties: false }),
-    ReasonGroup: group,
     ApplicationContribution: obj({
       feature: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, value: inputValue, shap: num, phrase: { type: 'string' }, phrase_fr: { type: 'string' },
     }),

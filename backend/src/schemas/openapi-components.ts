@@ -134,7 +134,17 @@ export const componentSchemas: Record<string, Schema> = {
     contributions: { type: 'array', items: ref('Contribution'), description: 'Every feature, by decreasing |shap|' },
     top: { type: 'array', items: ref('TopContribution') },
     rest: obj({ count: { type: 'integer' }, shap_sum: num }),
-  }, ['id', 'model_version', 'probability', 'decision', 'threshold', 'base_value', 'log_odds', 'contributions', 'top', 'rest']),
+    groups: { type: 'array', items: ref('ReasonGroup'), description: 'Every reason group (features.json groups), by decreasing |points|' },
+  }, ['id', 'model_version', 'probability', 'decision', 'threshold', 'base_value', 'log_odds', 'contributions', 'top', 'rest', 'groups']),
+  /** Several inputs read as one reason (the external scores, credit compared with income...). */
+  ReasonGroup: obj({
+    group: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr,
+    shap: { ...num, description: 'Log-odds: the sum of the group\'s SHAP values (groups sum to the total)' },
+    points: { ...num, description: 'Signed probability points (0.032 = 3.2 points); groups sum to probability - base_probability' },
+    phrase: { type: 'string', examples: ['External scores: raises the risk by 12.3 points'] },
+    phrase_fr: { type: 'string', examples: ['Scores externes : augmente le risque de 12,3 points'] },
+    features: { type: 'array', items: { type: 'string' } },
+  }),
   CompactExplanation: obj({ base_value: num, log_odds: num, top: { type: 'array', items: ref('TopContribution') } }),
   ScoreRequest: obj({
     records: {

@@ -7,6 +7,7 @@ import type { Explanation as ShapResult } from '../runtime/shap.js';
 import type { ModelContext } from './model-context.js';
 import { directionOf, displayValue, float32Value, phrase, type Direction } from './phrases.js';
 import { decide, type Decision } from './decision.js';
+import { reasonGroups, type ReasonGroup } from './reason-groups.js';
 
 export interface Contribution {
   feature: string;
@@ -37,6 +38,8 @@ export interface ExplanationBody extends CompactExplanation {
   threshold: number;
   contributions: Contribution[];
   rest: { count: number; shap_sum: number };
+  /** The reasons a person recognises (features.json groups), additive in log-odds and in probability points. */
+  groups: ReasonGroup[];
 }
 
 /** Feature indices by decreasing |shap|; ties keep model-input order so output is stable. */
@@ -122,5 +125,6 @@ export function fullExplanation(
     contributions,
     top: topEntries,
     rest: { count: Math.max(0, order.length - top), shap_sum: restSum },
+    groups: reasonGroups(model, result.shap, result.baseValue, probability),
   };
 }

@@ -1,4 +1,5 @@
 /** Shapes of the scoring API (see docs/api.md / the HTTP contract). */
+import type { ReasonGroup } from './application-types.js';
 
 export type Decision = 'granted' | 'refused';
 export type Dataset = 'train' | 'new';
@@ -151,6 +152,8 @@ export interface Explanation {
   contributions: Contribution[];
   top: TopContribution[];
   rest: { count: number; shap_sum: number };
+  /** Reasons grouped as a person reads them; absent in copies kept offline before model 1.1.0. */
+  groups?: ReasonGroup[];
 }
 
 export interface FeatureDistribution {

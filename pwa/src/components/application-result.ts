@@ -5,13 +5,12 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApplicationBody, ApplicationSchema, ApplicationScore, ReasonGroup } from '../api/application-types.js';
+import type { ApplicationBody, ApplicationSchema, ApplicationScore } from '../api/application-types.js';
 import type { ModelInfo, Population } from '../api/types.js';
 import { comparable, orderedGroups } from '../application/result-view.js';
 import { decisionLabel, decisionSentence, distanceSentence, marginSentence } from '../charts/decision.js';
 import { gaugeChart } from '../charts/gauge.js';
-import { localLabel, localPhrase } from '../i18n/feature-text.js';
-import { formatPercent, formatSigned } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 import { fill, getLocale, msg } from '../i18n/i18n.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { services } from '../services.js';
@@ -20,6 +19,7 @@ import './chart-figure.js';
 import './compare-panel.js';
 import { indexFeatures } from './feature-meta.js';
 import './loan-simulation.js';
+import './reason-groups.js';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -33,12 +33,6 @@ export class ApplicationResult extends LitElement {
     section.card { margin-bottom: 1.25rem; }
     .top section.card { margin-bottom: 0; }
     .decision { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; font-size: 1.1rem; }
-    .groups { margin: 0; padding-left: 0; list-style: none; }
-    .groups li { padding: 0.3rem 0; border-bottom: 1px solid #e6eaee; display: flex; gap: 0.5rem; }
-    .groups .arrow { width: 1.2rem; flex: none; }
-    .groups li.raises .arrow { color: var(--pad-raise); }
-    .groups li.lowers .arrow { color: var(--pad-lower); }
-    .groups .pts { margin-left: auto; font-variant-numeric: tabular-nums; font-weight: 700; white-space: nowrap; }
     @media (max-width: 1000px) { .top { grid-template-columns: minmax(0, 1fr); } }
   `];
 
@@ -59,21 +53,6 @@ export class ApplicationResult extends LitElement {
     const s = services();
     s.model().then((r) => (this.model = r.data), () => undefined);
     s.population().then((r) => (this.population = r.data), () => (this.populationFailed = true));
-  }
-
-  private groupItem(g: ReasonGroup) {
-    const locale = getLocale();
-    const p = localPhrase(g, locale);
-    const direction = g.points >= 0 ? 'raises' : 'lowers';
-    return html`<li class=${direction} data-group=${g.group}><span class="arrow" aria-hidden="true">${direction === 'raises' ? '▲' : '▼'}</span>
-      <span lang=${p.lang}>${this.phraseWithLabel(g, p.text, locale)}</span>
-      <span class="pts">${fill(msg().units.points, { n: formatSigned(g.points * 100, locale, 1) })}</span></li>`;
-  }
-
-  /** The API's phrase names its group ("Scores externes : …"); an older phrase without it gets the label. */
-  private phraseWithLabel(g: ReasonGroup, phrase: string, locale: 'fr' | 'en') {
-    const label = localLabel(g, locale);
-    return phrase.startsWith(label) ? phrase : html`<strong>${label}</strong> — ${phrase}`;
   }
 
   /** Moves focus to the result's heading (after the score arrives). */
@@ -109,7 +88,7 @@ export class ApplicationResult extends LitElement {
         <section class="card why" aria-labelledby="h-app-why">
           <h3 id="h-app-why">${m.reasonsHeading}</h3>
           <p>${fill(m.reasonsIntro, { base })}</p>
-          <ul class="groups">${groups.map((g) => this.groupItem(g))}</ul>
+          <reason-groups .groups=${groups}></reason-groups>
         </section>
       </div>
       <section class="card compare" aria-labelledby="h-app-compare">

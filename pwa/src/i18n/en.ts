@@ -129,6 +129,7 @@ export const en: Messages = {
     noEmployment: 'Not employed or retired',
     scoreHeading: 'Score and decision',
     whyHeading: 'Why this decision?',
+    whyDetail: 'The detail per model input, in the chart below:',
     whyIntro: 'The factors that weigh most for this client, from most to least influential:',
     compareHeading: 'Compare with other clients',
     featureSelect: 'Feature to compare',

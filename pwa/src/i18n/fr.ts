@@ -130,6 +130,7 @@ export const fr = {
     noEmployment: 'Sans emploi ou retraité',
     scoreHeading: 'Score et décision',
     whyHeading: 'Pourquoi cette décision ?',
+    whyDetail: 'Le détail par variable du modèle, dans le graphique ci-dessous :',
     whyIntro: 'Les facteurs qui pèsent le plus pour ce client, du plus au moins influent :',
     compareHeading: 'Comparer avec les autres clients',
     featureSelect: 'Variable à comparer',

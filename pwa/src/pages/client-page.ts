@@ -13,6 +13,7 @@ import '../components/compare-panel.js';
 import '../components/glossary-panel.js';
 import { indexFeatures, valueText } from '../components/feature-meta.js';
 import '../components/loan-simulation.js';
+import '../components/reason-groups.js';
 import '../components/review-form.js';
 import '../components/review-history.js';
 import { offlineText } from '../i18n/offline-text.js';
@@ -163,6 +164,11 @@ export class ClientPage extends LitElement {
         </div>
         <section class="card why" aria-labelledby="h-why">
           <h2 id="h-why">${m.whyHeading}</h2>
+          ${b.explanation.groups?.length
+            ? html`<p class="groups-intro">${fill(msg().application.reasonsIntro, { base: formatPercent(1 / (1 + Math.exp(-b.explanation.base_value)), locale) })}</p>
+              <reason-groups .groups=${b.explanation.groups}></reason-groups>
+              <p class="muted">${m.whyDetail}</p>`
+            : nothing}
           <glossary-panel></glossary-panel>
           <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
           <p class="why-intro">${m.whyIntro}</p>
