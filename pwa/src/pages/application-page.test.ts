@@ -136,7 +136,9 @@ describe('<application-page>', () => {
     expect(posted[0]!.url).toBe('http://api.test/v1/applications?explain=true&top=10');
     const result = root.querySelector('application-result')!;
     await result.updateComplete;
-    const items = [...result.shadowRoot!.querySelectorAll('ul.groups li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const groups = result.shadowRoot!.querySelector('reason-groups')!;
+    await groups.updateComplete;
+    const items = [...groups.shadowRoot!.querySelectorAll('ul.groups li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items[0]).toBe('▲ Scores externes : augmente le risque de 25,0 points +25,0 pt');
     expect(result.shadowRoot!.activeElement?.id).toBe('h-result');
     expect(items[1]).toBe('▼ Âge — L’âge réduit le risque -2,0 pt');
