@@ -162,12 +162,12 @@ export class ClientPage extends LitElement {
           <client-summary .client=${b.client} .features=${features}></client-summary>
         </section>
         </div>
-        <section class="card why" aria-labelledby="h-why">
+        <section class="card why ${b.explanation.groups?.length ? 'has-groups' : ''}" aria-labelledby="h-why">
           <h2 id="h-why">${m.whyHeading}</h2>
           ${b.explanation.groups?.length
             ? html`<p class="groups-intro">${fill(msg().application.reasonsIntro, { base: formatPercent(1 / (1 + Math.exp(-b.explanation.base_value)), locale) })}</p>
               <reason-groups .groups=${b.explanation.groups}></reason-groups>
-              <p class="muted">${m.whyDetail}</p>`
+              <p class="muted why-detail">${m.whyDetail}</p>`
             : nothing}
           <glossary-panel></glossary-panel>
           <chart-figure data-kind="waterfall" .chart=${waterfallChart} .data=${waterfall}></chart-figure>
