@@ -31,20 +31,23 @@ export class ReasonGroups extends LitElement {
     new LocaleController(this);
   }
 
-  private item(g: ReasonGroup) {
+  /** Items past this rank are a part named `extra`, which a printed page may leave out. */
+  @property({ type: Number }) printed = 8;
+
+  private item(g: ReasonGroup, rank: number) {
     const locale = getLocale();
     const p = localPhrase(g, locale);
     const direction = g.points >= 0 ? 'raises' : 'lowers';
     // The API's phrase names its group ("Scores externes : …"); an older phrase without it gets the label.
     const label = localLabel(g, locale);
     const text = p.text.startsWith(label) ? p.text : html`<strong>${label}</strong> — ${p.text}`;
-    return html`<li class=${direction} data-group=${g.group}><span class="arrow" aria-hidden="true">${direction === 'raises' ? '▲' : '▼'}</span>
+    return html`<li class=${direction} data-group=${g.group} part=${rank < this.printed ? 'item' : 'item extra'}><span class="arrow" aria-hidden="true">${direction === 'raises' ? '▲' : '▼'}</span>
       <span lang=${p.lang}>${text}</span>
       <span class="pts">${fill(msg().units.points, { n: formatSigned(g.points * 100, locale, 1) })}</span></li>`;
   }
 
   override render() {
-    return html`<ul class="groups">${orderedGroups(this.groups).map((g) => this.item(g))}</ul>`;
+    return html`<ul class="groups">${orderedGroups(this.groups).map((g, rank) => this.item(g, rank))}</ul>`;
   }
 }
 

@@ -31,7 +31,8 @@ export const clientStyles = [tokens, css`
     /* Grouped by direction on paper; the figure's own caption and table toggles stay on screen. */
     .why > .phrases { display: none; }
     /* The grouped reasons are what the applicant reads; the per-input lists stay for older copies without them. */
-    .why.has-groups .grouped-reasons, .why-detail { display: none; }
+    .why.has-groups .grouped-reasons, .why.has-groups chart-figure, .why-detail { display: none; }
+    reason-groups::part(extra) { display: none; }
     .grouped-reasons ul { list-style: none; padding: 0; margin: 0 0 2mm; }
     .grouped-reasons h3 { font-size: 11pt; margin: 2mm 0 1mm; }
     .next-steps ul { margin: 0 0 2mm; padding-left: 5mm; }
