@@ -95,7 +95,11 @@ describe('data tables and the printed report', () => {
     assert.match(text, /Conseiller : /);
     assert.match(text, /Édité le \d/);
     assert.match(text, /Refusé/);
-    assert.match(text, /Ce qui augmente le risque/);
+    // The applicant reads the reasons grouped by theme, the largest first, in points (not the per-input lists).
+    const explanation = await api(`/v1/clients/${target.id}/explanation?top=10`);
+    const largest = [...explanation.groups].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+    assert.ok(text.includes(largest.phrase_fr), `the printed report gives the largest reason: ${largest.phrase_fr}`);
+    assert.doesNotMatch(text, /Ce qui augmente le risque/);
     assert.match(text, /Prochaines étapes/);
     assert.doesNotMatch(text, /log-odds|SHAP|Jeu de données|Historique|Nouveaux clients/i);
     assert.doesNotMatch(text, /…/, 'no cut label on paper');
