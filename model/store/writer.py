@@ -44,6 +44,9 @@ def _plain(value: object) -> object:
 def create_indexes(db: sqlite3.Connection) -> None:
     for col in INDEXED:
         db.execute(f"CREATE INDEX idx_clients_{col} ON clients ({col})")
+    # Statistics for the planner: with a filter and a sort on different columns, SQLite otherwise guesses
+    # which index to walk and may pick the one that leaves the whole filtered set to sort.
+    db.execute("ANALYZE")
 
 
 def store_meta(meta: dict[str, str], clients: int) -> dict[str, str]:
