@@ -9,7 +9,7 @@ import { FeatureEngine, FeatureEngineError } from './features/engine.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
 import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
-import { serveEvaluator } from './features/evaluator-startup.js';
+import { evaluatorStartupDefaults, serveEvaluator } from './features/evaluator-startup.js';
 import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
@@ -105,14 +105,15 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
   let store: SqliteClientStore;
   try {
-    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version, names);
+    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version,
+      { contentSha256: artifacts.manifest.files['clients.sqlite']?.content_sha256 });
   } catch (err) {
     await scorer.release();
     throw err;
   }
   let applications: Awaited<ReturnType<typeof loadApplications>>;
   try {
-    applications = await loadApplications(artifacts, store.ids());
+    applications = await loadApplications(artifacts, store.sampleIds(evaluatorStartupDefaults.storedSample));
   } catch (err) {
     store.close();
     await scorer.release();
@@ -141,9 +142,7 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
 
 /** trees.json and model.onnx must be the same model: compare on a few stored clients. */
 async function checkParity({ artifacts, model }: Loaded): Promise<void> {
-  const ids = model.store.ids();
-  const step = Math.max(1, Math.floor(ids.length / PARITY_PROBES));
-  const probes = ids.filter((_, i) => i % step === 0).slice(0, PARITY_PROBES);
+  const probes = model.store.sampleIds(PARITY_PROBES);
   if (probes.length === 0) throw new ArtifactError(artifacts.clientsPath, 'holds no clients');
   const f = model.featureCount;
   const rows = new Float64Array(probes.length * f);

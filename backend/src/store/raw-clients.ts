@@ -1,13 +1,17 @@
 /**
- * The raw Kaggle rows of each stored client (clients.sqlite keeps them in tables of the
- * Kaggle names, beside the stored inputs), read back as an application the feature engine
- * takes: the stored client goes through the same definitions as a walk-in applicant.
+ * The raw Kaggle rows of each stored client, read back as an application the feature engine
+ * takes: the stored client goes through the same definitions as a walk-in applicant. Store
+ * format 2 keeps them as one deflated, column-major JSON document per client (table `raw`, with
+ * the preset dictionary of `raw_dictionary`): a few kilobytes read per client, nothing held.
  */
-import Database from 'better-sqlite3';
-import type { RawApplication, Row } from '../features/application-body.js';
+import zlib from 'node:zlib';
+import type Database from 'better-sqlite3';
+import { StoreCorruptError } from '../errors.js';
+import type { Cell, RawApplication, Row } from '../features/application-body.js';
 import { KEY_COLUMNS } from '../features/application-body.js';
 import { HISTORY_TABLES, type ApplicationSchema, type TableName } from '../features/application-schema.js';
 import { ArtifactError } from './artifact-schemas.js';
+import { acquireIntegrity, openStoreDatabase, releaseIntegrity, type StoreIntegrity } from './store-checksum.js';
 
 export interface RawClientSource {
   /** The client's raw rows, or undefined when the id is not stored. */
@@ -18,85 +22,96 @@ export interface RawClientSource {
 }
 
 const ALL_TABLES: TableName[] = ['application', ...HISTORY_TABLES, 'bureau_balance'];
+const OTHER_KEYS = KEY_COLUMNS.filter((k) => k !== 'SK_ID_CURR');
+
+type Columns = Record<string, Cell[]>;
 
 export class SqliteRawClients implements RawClientSource {
-  private readonly db: Database.Database;
-  private readonly columns: Record<TableName, string[]>;
+  private readonly body: Database.Statement;
 
-  private constructor(db: Database.Database, columns: Record<TableName, string[]>) {
-    this.db = db;
-    this.columns = columns;
+  private constructor(private readonly db: Database.Database, private readonly integrity: StoreIntegrity,
+    private readonly dictionary: Buffer, private readonly wanted: Record<TableName, string[]>, private readonly file: string) {
+    // The join with clients: a raw row without its client is no client (and no chunk covers it).
+    this.body = db.prepare('SELECT r.body FROM clients c JOIN raw r ON r.id = c.id WHERE c.id = ?').pluck();
   }
 
-  /** Open clients.sqlite read-only; every table the schema uses must be there with its columns. */
+  /** Open clients.sqlite read-only; the raw tables and their dictionary must be there. */
   static open(file: string, schema: ApplicationSchema): SqliteRawClients {
-    let db: Database.Database;
+    const integrity = acquireIntegrity(file);
+    let db: Database.Database | undefined;
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
-      db.pragma('query_only = ON');
-    } catch {
-      throw new ArtifactError(file, 'cannot be opened as a SQLite database');
-    }
-    const columns = {} as Record<TableName, string[]>;
-    try {
+      db = openStoreDatabase(file);
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
+      if (!tables.has('raw') || !tables.has('raw_dictionary')) throw new ArtifactError(file, 'has no table raw or raw_dictionary (the raw rows of the stored clients)');
+      const dictionary = db.prepare('SELECT bytes FROM raw_dictionary').pluck().all() as unknown[];
+      if (dictionary.length !== 1 || !Buffer.isBuffer(dictionary[0])) throw new ArtifactError(file, 'table raw_dictionary must hold exactly one row of bytes');
+      const wanted = {} as Record<TableName, string[]>;
       for (const table of ALL_TABLES) {
-        const present = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name));
-        const wanted = schema.tables[table].columns.map((c) => c.name).filter((n) => !(KEY_COLUMNS as readonly string[]).includes(n));
-        if (present.size === 0) {
-          if (table === 'application') throw new ArtifactError(file, 'has no table application (the raw rows of the stored clients)');
-          if (wanted.length > 0) throw new ArtifactError(file, `has no table ${table}, which the feature definitions read`);
-        }
-        const absent = wanted.filter((n) => !present.has(n));
-        if (present.size > 0 && absent.length > 0) throw new ArtifactError(file, `table ${table} lacks ${absent.slice(0, 5).join(', ')}`);
-        const keys = KEY_COLUMNS.filter((k) => present.has(k));
-        columns[table] = present.size === 0 ? [] : [...keys, ...wanted];
+        wanted[table] = schema.tables[table].columns.map((c) => c.name).filter((n) => !(KEY_COLUMNS as readonly string[]).includes(n));
       }
+      return new SqliteRawClients(db, integrity, dictionary[0], wanted, file);
     } catch (err) {
-      db.close();
-      throw err;
+      db?.close();
+      releaseIntegrity(integrity);
+      if (err instanceof ArtifactError) throw err;
+      throw new ArtifactError(file, `is not a valid client store (${(err as Error).message})`);
     }
-    return new SqliteRawClients(db, columns);
   }
 
   application(id: number): RawApplication | undefined {
-    return this.applications([id]).get(id);
+    if (!this.integrity.check(id)) return undefined;
+    const body = this.body.get(id) as Buffer | undefined;
+    return body === undefined ? undefined : this.decode(id, body);
   }
 
   applications(ids: number[]): Map<number, RawApplication> {
     const out = new Map<number, RawApplication>();
-    if (ids.length === 0) return out;
-    const list = ids.map(() => '?').join(',');
-    const select = (table: TableName, where: string, params: number[]): Row[] => {
-      const cols = this.columns[table];
-      if (cols.length === 0) return [];
-      // rowid order is the rows' original (file) order, in which the definitions sum a client's values.
-      return this.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE ${where} ORDER BY rowid`).all(...params) as Row[];
-    };
-    for (const row of select('application', `SK_ID_CURR IN (${list})`, ids)) {
-      out.set(Number(row['SK_ID_CURR']), {
-        tables: { application: [row], bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [] },
-      });
-    }
-    const bureauOwner = new Map<number, number>();
-    for (const table of HISTORY_TABLES) {
-      for (const row of select(table, `SK_ID_CURR IN (${list})`, ids)) {
-        const app = out.get(Number(row['SK_ID_CURR']));
-        if (!app) continue;
-        app.tables[table].push(row);
-        if (table === 'bureau') bureauOwner.set(Number(row['SK_ID_BUREAU']), Number(row['SK_ID_CURR']));
-      }
-    }
-    const bureauIds = [...bureauOwner.keys()];
-    for (let start = 0; start < bureauIds.length; start += 500) {
-      const chunk = bureauIds.slice(start, start + 500);
-      for (const row of select('bureau_balance', `SK_ID_BUREAU IN (${chunk.map(() => '?').join(',')})`, chunk)) {
-        out.get(bureauOwner.get(Number(row['SK_ID_BUREAU']))!)!.tables.bureau_balance.push(row);
-      }
+    for (const id of ids) {
+      const app = this.application(id);
+      if (app) out.set(id, app);
     }
     return out;
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.db.close();
+      releaseIntegrity(this.integrity);
+    }
+  }
+
+  /** Column-major JSON back to rows: keys first (SK_ID_CURR is the client), then the schema's columns. */
+  private decode(id: number, body: Buffer): RawApplication | undefined {
+    let doc: Record<string, Columns>;
+    try {
+      doc = JSON.parse(zlib.inflateSync(body, { dictionary: this.dictionary }).toString('utf8')) as Record<string, Columns>;
+    } catch (err) {
+      // The chunk matched its checksum, so the writer wrote this: a store that cannot be served.
+      throw new StoreCorruptError(`clients.sqlite holds raw rows that cannot be read (${(err as Error).message.slice(0, 80)})`);
+    }
+    const tables = {} as RawApplication['tables'];
+    for (const table of ALL_TABLES) tables[table] = this.rows(id, table, doc[table]);
+    if (tables.application.length === 0) return undefined;
+    if (tables.application.length !== 1) throw new StoreCorruptError(`clients.sqlite holds ${tables.application.length} application rows for one client, expected 1`);
+    return { tables };
+  }
+
+  private rows(id: number, table: TableName, columns: Columns | undefined): Row[] {
+    if (columns === undefined) return [];
+    const names = [...OTHER_KEYS.filter((k) => k in columns), ...this.wanted[table]];
+    const absent = names.find((n) => !Array.isArray(columns[n]));
+    if (absent !== undefined) throw new StoreCorruptError(`${this.fileName()} raw table ${table} lacks column ${absent}, which the feature definitions read`);
+    const count = columns[names[0] ?? '']?.length ?? Object.values(columns)[0]?.length ?? 0;
+    const out: Row[] = [];
+    for (let i = 0; i < count; i++) {
+      const row: Row = table === 'bureau_balance' ? {} : { SK_ID_CURR: id };
+      for (const name of names) row[name] = columns[name]![i] ?? null;
+      out.push(row);
+    }
+    return out;
+  }
+
+  private fileName(): string {
+    return this.file.split(/[\\/]/).pop() ?? 'clients.sqlite';
   }
 }
