@@ -38,6 +38,8 @@ export interface StoredClient {
   vector: ArrayLike<number>;
   /** Raw Kaggle rows per table, without SK_ID_CURR, in file order; absent: no raw row. */
   raw?: Partial<Record<TableName, Row[]>>;
+  /** The raw body already encoded (encodeRaw with the same dictionary): replicated stores reuse it. */
+  rawBody?: Buffer;
 }
 
 export interface StoreEntry {
@@ -100,10 +102,11 @@ function clientBytes(id: number, values: Array<number | string | null>, vector: 
 }
 
 /**
- * Write `clients` (any order) to a new store `file` and return its manifest entry.
+ * Write `clients` (an array in any order, or any iterable in ascending id order) to a new store `file`
+ * and return its manifest entry.
  * @param options.featureCount floats per vector; options.modelVersion goes to meta
  */
-export function writeClientStore(file: string, clients: StoredClient[], options: { modelVersion: string; featureCount: number; chunk?: number; dictionary?: Buffer }): StoreEntry {
+export function writeClientStore(file: string, clients: StoredClient[] | Iterable<StoredClient>, options: { modelVersion: string; featureCount: number; chunk?: number; dictionary?: Buffer }): StoreEntry {
   const chunk = options.chunk ?? storeWriterDefaults.chunk;
   const dictionary = options.dictionary ?? storeWriterDefaults.dictionary;
   const db = new Database(file);
@@ -118,40 +121,57 @@ export function writeClientStore(file: string, clients: StoredClient[], options:
   const insertVector = db.prepare('INSERT INTO features VALUES (?, ?)');
   const insertRaw = db.prepare('INSERT INTO raw VALUES (?, ?)');
   const insertChunk = db.prepare('INSERT INTO checksums VALUES (?, ?, ?, ?, ?)');
-  const sorted = [...clients].sort((a, b) => a.id - b.id);
+  const ordered: Iterable<StoredClient> = Array.isArray(clients) ? [...clients].sort((a, b) => a.id - b.id) : clients;
   const lines: string[] = [];
+  let count = 0;
   db.transaction(() => {
     db.prepare('INSERT INTO raw_dictionary VALUES (?)').run(dictionary);
-    for (let k = 0; k * chunk < sorted.length; k++) {
-      const part = sorted.slice(k * chunk, (k + 1) * chunk);
-      const hash = createHash('sha256');
-      for (const c of part) {
-        const values = CLIENT_COLUMNS.map((name) => c.row[name] ?? null);
-        const vector = float32Blob(c.vector);
-        const raw = c.raw === undefined ? null : encodeRaw(c.raw, dictionary);
-        insertClient.run(c.id, ...values);
-        insertVector.run(c.id, vector);
-        if (raw !== null) insertRaw.run(c.id, raw);
-        hash.update(clientBytes(c.id, values, vector, raw));
-      }
+    let part: StoredClient[] = [];
+    let hash = createHash('sha256');
+    const flush = (): void => {
+      const k = lines.length;
       const sha = hash.digest('hex');
       insertChunk.run(k, part[0]!.id, part[part.length - 1]!.id, part.length, sha);
       lines.push(`${k} ${part[0]!.id} ${part[part.length - 1]!.id} ${part.length} ${sha}\n`);
+      part = [];
+      hash = createHash('sha256');
+    };
+    let last = -Infinity;
+    for (const c of ordered) {
+      if (!(c.id > last)) throw new Error(`clients must come in ascending id order: ${c.id} after ${last}`);
+      last = c.id;
+      const values = CLIENT_COLUMNS.map((name) => c.row[name] ?? null);
+      const vector = float32Blob(c.vector);
+      const raw = c.rawBody ?? (c.raw === undefined ? null : encodeRaw(c.raw, dictionary));
+      insertClient.run(c.id, ...values);
+      insertVector.run(c.id, vector);
+      if (raw !== null) insertRaw.run(c.id, raw);
+      hash.update(clientBytes(c.id, values, vector, raw));
+      part.push(c);
+      count++;
+      if (part.length === chunk) flush();
     }
+    if (part.length > 0) flush();
     const meta = db.prepare('INSERT INTO meta VALUES (?, ?)');
     meta.run('model_version', options.modelVersion);
     meta.run('feature_count', String(options.featureCount));
     meta.run('store_format', '2');
     meta.run('checksum_chunk', String(chunk));
     meta.run('checksum_columns', CLIENT_COLUMNS.join(','));
-    meta.run('clients', String(sorted.length));
+    meta.run('clients', String(count));
   })();
   db.close();
-  const bytes = fs.readFileSync(file);
+  // Streamed: a replicated store can exceed what one Buffer holds.
+  const whole = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const block = Buffer.alloc(1 << 20);
+  let bytes = 0;
+  for (let n; (n = fs.readSync(fd, block, 0, block.length, null)) > 0; bytes += n) whole.update(block.subarray(0, n));
+  fs.closeSync(fd);
   return {
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
+    sha256: whole.digest('hex'),
     content_sha256: createHash('sha256').update(lines.join(''), 'utf8').digest('hex'),
-    clients: sorted.length,
+    clients: count,
   };
 }
