@@ -13,6 +13,15 @@ import { ArtifactError } from './artifact-schemas.js';
 
 export const STORE_FORMAT = '2';
 
+export const storeDefaults = {
+  /**
+   * SQLite page cache per connection, KiB. better-sqlite3 builds SQLite with 16 MiB: three connections
+   * (checksums, store, raw rows) grew resident memory by 53 MiB after touching 100k clients; the OS
+   * page cache holds the file anyway.
+   */
+  pageCacheKiB: 2048,
+} as const;
+
 /** Every clients column the API serves: each must be covered by meta.checksum_columns. */
 export const SERVED_COLUMNS = [
   'dataset', 'probability', 'gender', 'age_years', 'income', 'credit_amount', 'annuity', 'goods_price', 'contract_type',
@@ -204,6 +213,7 @@ export function openStoreDatabase(file: string): Database.Database {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
+    db.pragma(`cache_size = -${storeDefaults.pageCacheKiB}`);
     return db;
   } catch {
     throw new ArtifactError(file, 'cannot be opened as a SQLite database');

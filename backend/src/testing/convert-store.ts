@@ -1,7 +1,7 @@
 /**
  * `node dist/src/testing/convert-store.js FROM OUT [clients]`: an artifact folder whose client store
- * is the format-1 store of FROM (raw Kaggle rows in tables) rewritten in format 2 by the TypeScript
- * writer, replicated to `clients` clients (ids shifted by 10,000,000 per copy, as `python -m
+ * is the store of FROM (format 1: raw Kaggle rows in tables; or format 2) written in format 2 by the
+ * TypeScript writer, replicated to `clients` clients (ids shifted by 10,000,000 per copy, as `python -m
  * model.store replicate` does). For the API's own tests and figures before, and beside, the
  * Python writer: both must give stores the API reads the same way.
  */
@@ -20,6 +20,19 @@ interface Original {
   row: StoredClient['row'];
   vector: number[];
   rawBody: Buffer | undefined;
+}
+
+/** Every client of a format-2 store, its raw body as stored (it stays valid with the same dictionary). */
+function readFormat2(db: Database.Database): { originals: Original[]; dictionary: Buffer } {
+  const dictionary = db.prepare('SELECT bytes FROM raw_dictionary').pluck().get() as Buffer;
+  const bodies = new Map((db.prepare('SELECT id, body FROM raw').all() as Array<{ id: number; body: Buffer }>).map((r) => [r.id, r.body]));
+  const vectors = new Map((db.prepare('SELECT id, vector FROM features').all() as Array<{ id: number; vector: Buffer }>).map((r) => [r.id, r.vector]));
+  const rows = db.prepare(`SELECT id, ${CLIENT_COLUMNS.join(', ')} FROM clients ORDER BY id`).all() as Array<Record<string, number | string | null> & { id: number }>;
+  const originals = rows.map(({ id, ...row }) => {
+    const blob = vectors.get(id)!;
+    return { id, row, vector: Array.from({ length: blob.length / 4 }, (_, j) => blob.readFloatLE(j * 4)), rawBody: bodies.get(id) };
+  });
+  return { originals, dictionary };
 }
 
 /** Every client of a format-1 store, with its raw rows encoded once. */
@@ -74,7 +87,11 @@ export function convertFolder(from: string, out: string, clients?: number): { cl
   }
   const features = (JSON.parse(fs.readFileSync(path.join(from, 'features.json'), 'utf8')) as { features: Array<{ name: string }> }).features.map((f) => f.name);
   const manifest = JSON.parse(fs.readFileSync(path.join(from, 'manifest.json'), 'utf8')) as { model_version: string; files: Record<string, unknown> };
-  const originals = readFormat1(path.join(from, 'clients.sqlite'), features);
+  const source = path.join(from, 'clients.sqlite');
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const format = db.prepare("SELECT value FROM meta WHERE key = 'store_format'").pluck().get();
+  const { originals, dictionary } = format === '2' ? readFormat2(db) : { originals: readFormat1(source, features), dictionary: storeWriterDefaults.dictionary };
+  db.close();
   const total = clients ?? originals.length;
   function* replicated(): Generator<StoredClient> {
     for (let i = 0; i < total; i++) {
@@ -85,7 +102,7 @@ export function convertFolder(from: string, out: string, clients?: number): { cl
   }
   const file = path.join(out, 'clients.sqlite');
   fs.rmSync(file, { force: true });
-  const entry = writeClientStore(file, replicated(), { modelVersion: manifest.model_version, featureCount: features.length });
+  const entry = writeClientStore(file, replicated(), { modelVersion: manifest.model_version, featureCount: features.length, dictionary });
   manifest.files['clients.sqlite'] = entry;
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest));
   return { clients: entry.clients, bytes: entry.bytes };

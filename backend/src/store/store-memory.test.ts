@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { convertFolder } from '../testing/convert-store.js';
+import { realArtifactsDir } from '../testing/real-artifacts.js';
+import type { TouchReport } from '../testing/touch-every-client.js';
+
+const run = promisify(execFile);
+
+const memoryDefaults = {
+  clients: 100_000,
+  /**
+   * Growth of resident memory allowed from start-up to every client touched. Measured +16 MiB at
+   * 100k and 356k (V8's young generation and malloc arenas after 300k short-lived reads; SQLite's
+   * page cache is capped at 2 MiB per connection), +10 to +22 MiB at 9k: the same at every size.
+   */
+  growthMiB: 30,
+} as const;
+
+describe('client store memory with the book size (100,000 clients)', function () {
+  this.timeout(600_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-100k-'));
+    convertFolder(realArtifactsDir(), dir, memoryDefaults.clients);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it(`keeps resident memory within +${memoryDefaults.growthMiB} MiB of start-up after reading every client (inputs, detail, raw rows, list pages)`, async () => {
+    // A child process: the memory of this test process (other suites, the real model) must not count.
+    const script = fileURLToPath(new URL('../testing/touch-every-client.js', import.meta.url));
+    const { stdout } = await run(process.execPath, ['--expose-gc', script, dir], { maxBuffer: 1 << 20, env: { ...process.env, NODE_ENV: 'test' } });
+    const report = JSON.parse(stdout.trim().split('\n').pop()!) as TouchReport;
+    console.log(`      ${report.clients} clients: RSS ${report.rssStartedMiB.toFixed(0)} MiB after start-up, ${report.rssTouchedMiB.toFixed(0)} MiB after touching all (peak ${report.peakMiB.toFixed(0)}); `
+      + `reads ${report.vectorReadUs.toFixed(1)} µs inputs, ${report.detailReadUs.toFixed(1)} µs detail, ${report.rawReadUs.toFixed(0)} µs raw rows`);
+    expect(report.clients).to.equal(memoryDefaults.clients);
+    expect(report.rssTouchedMiB - report.rssStartedMiB).to.be.below(memoryDefaults.growthMiB);
+  });
+});
