@@ -49,7 +49,16 @@ export class SqliteRawClients implements RawClientSource {
       for (const table of ALL_TABLES) {
         wanted[table] = schema.tables[table].columns.map((c) => c.name).filter((n) => !(KEY_COLUMNS as readonly string[]).includes(n));
       }
-      return new SqliteRawClients(db, integrity, dictionary[0], wanted, file);
+      const store = new SqliteRawClients(db, integrity, dictionary[0], wanted, file);
+      // One client read in full at start-up: the blobs decode and carry the columns the definitions read.
+      const sample = db.prepare('SELECT id FROM raw ORDER BY id LIMIT 1').pluck().get() as number | undefined;
+      if (sample === undefined) throw new ArtifactError(file, 'holds no raw rows (table raw is empty)');
+      try {
+        store.application(sample);
+      } catch (err) {
+        throw new ArtifactError(file, `raw rows of client ${sample}: ${(err as Error).message}`);
+      }
+      return store;
     } catch (err) {
       db?.close();
       releaseIntegrity(integrity);
