@@ -14,6 +14,7 @@ import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
 import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
+import { StoreCorruptError } from './errors.js';
 import { ArtifactError, loadArtifacts, type Artifacts } from './store/artifacts.js';
 import { SqliteClientStore } from './store/clients.js';
 import { buildModelContext, type ModelContext } from './services/model-context.js';
@@ -82,6 +83,16 @@ async function loadApplications(artifacts: Artifacts, storedIds: number[]): Prom
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
 export async function loadModel(artifactsDir: string): Promise<Loaded> {
+  try {
+    return await loadAndCheck(artifactsDir);
+  } catch (err) {
+    // A chunk of the store read by the start-up checks did not match its checksum: refuse to start.
+    if (err instanceof StoreCorruptError) throw new ArtifactError(path.join(path.resolve(artifactsDir), 'clients.sqlite'), err.message);
+    throw err;
+  }
+}
+
+async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
   const artifacts = loadArtifacts(artifactsDir);
   const treesFile = path.join(artifacts.dir, 'trees.json');
   let explainer: TreeShap;

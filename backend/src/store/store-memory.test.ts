@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { convertFolder } from '../testing/convert-store.js';
 import { realArtifactsDir } from '../testing/real-artifacts.js';
 import type { TouchReport } from '../testing/touch-every-client.js';
 
 const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 const memoryDefaults = {
   clients: 100_000,
@@ -24,11 +24,15 @@ const memoryDefaults = {
 describe('client store memory with the book size (100,000 clients)', function () {
   this.timeout(600_000);
   let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-100k-'));
-    convertFolder(realArtifactsDir(), dir, memoryDefaults.clients);
+  let root: string;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-100k-'));
+    dir = path.join(root, 'artifacts');
+    // The shipped writer (model/store), not the test one: the store the API serves in production.
+    const python = process.env['PAD_PYTHON'] ?? path.join(repoRoot, '.venv', 'bin', 'python');
+    await run(python, ['-m', 'model.store', 'replicate', '--from', realArtifactsDir(), '--clients', String(memoryDefaults.clients), '--out', dir], { cwd: repoRoot });
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it(`keeps resident memory within +${memoryDefaults.growthMiB} MiB of start-up after reading every client (inputs, detail, raw rows, list pages)`, async () => {
     // A child process: the memory of this test process (other suites, the real model) must not count.
