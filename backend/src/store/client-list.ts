@@ -201,8 +201,12 @@ export class SqlClientList {
         offset -= segment.rows;
         continue;
       }
-      const sql = `SELECT ${SUMMARY_COLUMNS.join(', ')} FROM clients ${whereClause(segment.where)} ORDER BY ${segment.order} LIMIT ? OFFSET ?`;
-      items.push(...(this.prepare(sql).all(...where.params, wanted, offset) as ClientSummary[]));
+      // Ids first, then rows by primary key: without filters the id query walks the column's index
+      // alone (covering), so a deep OFFSET skips index entries, not table rows.
+      const sql = `SELECT id FROM clients ${whereClause(segment.where)} ORDER BY ${segment.order} LIMIT ? OFFSET ?`;
+      for (const id of this.prepare(sql).pluck().all(...where.params, wanted, offset) as number[]) {
+        items.push(this.prepare(`SELECT ${SUMMARY_COLUMNS.join(', ')} FROM clients WHERE id = ?`).get(id) as ClientSummary);
+      }
       offset = 0;
     }
     for (const item of items) this.visit(item.id);
