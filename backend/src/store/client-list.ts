@@ -2,6 +2,13 @@
  * The client list in SQL over the clients table (store format 2: the history counts are columns the
  * writer computed with historyCounts below, each sort column has an index). Nothing is held per
  * client, so memory does not grow with the book; a page walks an index, a count with filters scans.
+ *
+ * Measured (2 cores shared with other jobs, load average ~8; 50-row pages sorted by probability):
+ * once its chunks are verified a first page costs ~1 ms at 9k, 100k, 356k and 3.5M clients; a page at
+ * offset size/2 ~1 ms at 100k, ~90 ms at 356k, ~750 ms at 3.5M (OFFSET walks the index); a filter's
+ * count (dataset + income range, a scan) ~15 ms at 9k, ~150-340 ms at 100k-356k, ~2.3 s at 3.5M, then
+ * remembered (countCacheEntries) for the next pages of that filter. The first read of a row verifies
+ * its chunk (store-checksum.ts): a cold first page spans up to 50 chunks, 0.4-2.5 s after start-up.
  */
 import type Database from 'better-sqlite3';
 
