@@ -44,8 +44,10 @@ token: $(BACKEND_BUILT)
 
 # A clean build, so no compiled test of a deleted source file survives in dist/. The data-access
 # tests run against SQLite and against a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
-test-backend: $(BACKEND_INSTALLED)
-	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && scripts/with-postgres.sh npx --no-install mocha
+# The venv: the 100,000-client memory test builds its store with `python -m model.store replicate`.
+test-backend: $(BACKEND_INSTALLED) $(VENV)/.installed
+	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && \
+	  PAD_PYTHON=$(CURDIR)/$(PY) scripts/with-postgres.sh npx --no-install mocha
 	touch $(BACKEND_BUILT)
 
 bench-api: $(BACKEND_BUILT)

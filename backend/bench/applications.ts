@@ -73,9 +73,9 @@ async function timeCalls(runs: number, fn: () => unknown): Promise<CallTiming> {
   return { medianMs: samples[Math.floor(runs / 2)]!, p99Ms: samples[Math.min(runs - 1, Math.floor(runs * 0.99))]!, runs };
 }
 
-/** The first 1,000 stored clients' raw rows, the one with the median history, and an applicant without any. */
+/** The raw rows of 1,000 stored clients spread over the store, the one with the median history, and an applicant without any. */
 function benchApplications(loaded: Loaded): { apps: RawApplication[]; median: RawApplication; bare: RawApplication } {
-  const apps = [...loaded.applications.rawClients!.applications(loaded.model.store.ids().slice(0, 1000)).values()];
+  const apps = [...loaded.applications.rawClients!.applications(loaded.model.store.sampleIds(1000)).values()];
   const median = [...apps].sort((a, b) => historyRows(a) - historyRows(b))[Math.floor(apps.length / 2)]!;
   const bare: RawApplication = { tables: { ...median.tables, bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [] } };
   return { apps, median, bare };

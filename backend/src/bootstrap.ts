@@ -9,11 +9,12 @@ import { FeatureEngine, FeatureEngineError } from './features/engine.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
 import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
-import { serveEvaluator } from './features/evaluator-startup.js';
+import { evaluatorStartupDefaults, serveEvaluator } from './features/evaluator-startup.js';
 import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
 import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
+import { StoreCorruptError } from './errors.js';
 import { ArtifactError, loadArtifacts, type Artifacts } from './store/artifacts.js';
 import { SqliteClientStore } from './store/clients.js';
 import { buildModelContext, type ModelContext } from './services/model-context.js';
@@ -82,6 +83,16 @@ async function loadApplications(artifacts: Artifacts, storedIds: number[]): Prom
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
 export async function loadModel(artifactsDir: string): Promise<Loaded> {
+  try {
+    return await loadAndCheck(artifactsDir);
+  } catch (err) {
+    // A chunk of the store read by the start-up checks did not match its checksum: refuse to start.
+    if (err instanceof StoreCorruptError) throw new ArtifactError(path.join(path.resolve(artifactsDir), 'clients.sqlite'), err.message);
+    throw err;
+  }
+}
+
+async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
   const artifacts = loadArtifacts(artifactsDir);
   const treesFile = path.join(artifacts.dir, 'trees.json');
   let explainer: TreeShap;
@@ -105,14 +116,15 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
   let store: SqliteClientStore;
   try {
-    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version, names);
+    store = SqliteClientStore.open(artifacts.clientsPath, names.length, artifacts.manifest.model_version,
+      { contentSha256: artifacts.manifest.files['clients.sqlite']?.content_sha256 });
   } catch (err) {
     await scorer.release();
     throw err;
   }
   let applications: Awaited<ReturnType<typeof loadApplications>>;
   try {
-    applications = await loadApplications(artifacts, store.ids());
+    applications = await loadApplications(artifacts, store.sampleIds(evaluatorStartupDefaults.storedSample));
   } catch (err) {
     store.close();
     await scorer.release();
@@ -141,9 +153,7 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
 
 /** trees.json and model.onnx must be the same model: compare on a few stored clients. */
 async function checkParity({ artifacts, model }: Loaded): Promise<void> {
-  const ids = model.store.ids();
-  const step = Math.max(1, Math.floor(ids.length / PARITY_PROBES));
-  const probes = ids.filter((_, i) => i % step === 0).slice(0, PARITY_PROBES);
+  const probes = model.store.sampleIds(PARITY_PROBES);
   if (probes.length === 0) throw new ArtifactError(artifacts.clientsPath, 'holds no clients');
   const f = model.featureCount;
   const rows = new Float64Array(probes.length * f);

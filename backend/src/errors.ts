@@ -116,6 +116,18 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/**
+ * clients.sqlite does not match its own checksums: the request gets no client data and /ready
+ * stays 503 from then on, so the platform replaces the machine (store-v2 contract). No Retry-After:
+ * retrying on this machine cannot help.
+ */
+export class StoreCorruptError extends AppError {
+  constructor(message: string) {
+    super(503, 'store-corrupt', message);
+    this.name = 'StoreCorruptError';
+  }
+}
+
 /** HTTP title for a status code, falling back to the status class. */
 export function titleFor(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');

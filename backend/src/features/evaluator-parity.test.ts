@@ -44,7 +44,7 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
   });
   after(() => reference?.close());
 
-  function storedClients(ids: number[] = loaded.model.store.ids()): LabelledApplication[] {
+  function storedClients(ids: number[] = loaded.model.store.sampleIds(loaded.model.store.size)): LabelledApplication[] {
     const raw = loaded.applications.rawClients!.applications(ids);
     return ids.filter((id) => raw.has(id)).map((id) => ({ label: `stored client ${id}`, app: raw.get(id)! }));
   }
@@ -90,7 +90,7 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
     const engine = loaded.applications.engine;
     expect(engine.mode).to.equal('evaluator');
     expect(engine.referenceOpen).to.equal(false);
-    const app = loaded.applications.rawClients!.application(loaded.model.store.ids()[0]!)!;
+    const app = loaded.applications.rawClients!.application(loaded.model.store.sampleIds(loaded.model.store.size)[0]!)!;
     expect((await engine.compute([app])).rows).to.deep.equal(evaluator.evaluate([app]).rows);
     let error: unknown;
     await engine.reference([app]).catch((err: unknown) => { error = err; });
@@ -112,7 +112,7 @@ describe('feature evaluator (TypeScript mirror) vs DuckDB on the shipped SQL (co
         try {
           await serveEvaluator(engine, {
             artifactsDir: realArtifactsDir(), schema: loaded.applications.schema, features: loaded.artifacts.features,
-            rawClients: loaded.applications.rawClients!, storedIds: loaded.model.store.ids(),
+            rawClients: loaded.applications.rawClients!, storedIds: loaded.model.store.sampleIds(loaded.model.store.size),
           });
         } catch (err) {
           error = err;

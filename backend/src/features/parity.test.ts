@@ -56,7 +56,7 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
     const fixture = readFixture<PredictionsFixture>('predictions.json.gz');
     const expected = new Map(fixture.ids.map((id, i) => [id, fixture.probability[i]!]));
     const f = loaded.model.featureCount;
-    const ids = loaded.model.store.ids();
+    const ids = loaded.model.store.sampleIds(loaded.model.store.size);
     const rows = new Float64Array(ids.length * f);
     let k = 0;
     await computeStored(engine, rawClients!, ids, (_, computed) => rows.set(computed, f * k++));
@@ -99,7 +99,7 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
   it('accepts every stored client\'s inputs in POST /v1/score (the under-specified rule refuses no real applicant)', () => {
     const { scoreRequirements } = loaded.applications;
     expect(scoreRequirements!.map((r) => r.field)).to.include.members(['AMT_CREDIT', 'AMT_INCOME_TOTAL', 'DAYS_BIRTH']);
-    const refused = loaded.model.store.ids().filter((id) => unmetRequirements(scoreRequirements!, loaded.model.store.vector(id)!).length > 0);
+    const refused = loaded.model.store.sampleIds(loaded.model.store.size).filter((id) => unmetRequirements(scoreRequirements!, loaded.model.store.vector(id)!).length > 0);
     console.log(`      under-specified rule on ${loaded.model.store.size} stored clients: ${refused.length} refused; rules: ${scoreRequirements!.map((r) => r.field).join(', ')}`);
     expect(refused).to.deep.equal([]);
   });
@@ -117,7 +117,7 @@ describe('feature parity: Node engine vs stored inputs and the batch CLI (commit
       const bundle = { ...readSqlFolder(dir), schema: loaded.applications.schema };
       const alteredEngine = await FeatureEngine.create(bundle, loaded.artifacts.features, { connections: 1 });
       try {
-        const report = await compareStored(alteredEngine, loaded.applications.rawClients!, loaded.model.store, loaded.model.store.ids().slice(0, 200));
+        const report = await compareStored(alteredEngine, loaded.applications.rawClients!, loaded.model.store, loaded.model.store.sampleIds(loaded.model.store.size).slice(0, 200));
         expect(report.differing.length).to.be.greaterThan(0);
         expect(report.examples[0]!.feature).to.equal('CREDIT_INCOME_RATIO');
       } finally {

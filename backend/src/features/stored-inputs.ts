@@ -53,7 +53,7 @@ export async function computeStored(engine: InputsSource, raw: RawClientSource, 
   }
 }
 
-export async function compareStored(engine: InputsSource, raw: RawClientSource, store: ClientStore, ids: number[] = store.ids()): Promise<StoredInputsReport> {
+export async function compareStored(engine: InputsSource, raw: RawClientSource, store: ClientStore, ids: number[] = store.sampleIds(store.size)): Promise<StoredInputsReport> {
   const report: StoredInputsReport = { clients: ids.length, differing: [], maxAbsDiff: 0, nanMismatches: 0, examples: [] };
   await computeStored(engine, raw, ids, (id, computed) => {
     const stored = store.vector(id)!;
@@ -77,7 +77,7 @@ export async function compareStored(engine: InputsSource, raw: RawClientSource, 
 /** Throws ArtifactError when any stored client's inputs differ from the engine's. */
 export async function checkStoredInputs(engine: FeatureEngine, raw: RawClientSource, store: ClientStore,
   options: { file: string; sample?: number }): Promise<StoredInputsReport> {
-  const report = await compareStored(engine, raw, store, spreadSample(store.ids(), options.sample ?? storedInputsDefaults.startupSample));
+  const report = await compareStored(engine, raw, store, store.sampleIds(options.sample ?? storedInputsDefaults.startupSample));
   if (report.differing.length > 0) {
     const e = report.examples[0];
     throw new ArtifactError(options.file, `the stored inputs of ${report.differing.length} client(s) differ from what the feature definitions compute from their raw rows`

@@ -1,7 +1,8 @@
-/** Liveness (/health) and readiness (/ready: 503 until loaded and while shutting down). */
+/** Liveness (/health) and readiness (/ready: 503 until loaded, while shutting down, and once the store proved corrupt). */
 import type Router from '@koa/router';
-import { ServiceUnavailableError } from '../errors.js';
+import { ServiceUnavailableError, StoreCorruptError } from '../errors.js';
 import type { AppState } from '../app-types.js';
+import { storeCorruption } from '../store/store-checksum.js';
 
 export function healthRoutes(router: Router, state: AppState, modelVersion: string): void {
   router.get('/health', (ctx) => {
@@ -9,6 +10,9 @@ export function healthRoutes(router: Router, state: AppState, modelVersion: stri
   });
   router.get('/ready', (ctx) => {
     if (!state.ready) throw new ServiceUnavailableError(state.shuttingDown ? 'The API is shutting down' : 'The model is not loaded yet');
+    // A chunk of clients.sqlite failed its checksum: this machine must be replaced, not retried.
+    const corruption = storeCorruption();
+    if (corruption !== undefined) throw new StoreCorruptError(corruption);
     ctx.body = { status: 'ready', model_version: modelVersion };
   });
 }

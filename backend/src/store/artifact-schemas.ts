@@ -20,7 +20,8 @@ export interface Manifest {
   feature_count: number;
   threshold: number;
   cost: { fn_cost: number; fp_cost: number };
-  files: Record<string, { sha256: string; bytes: number }>;
+  /** clients.sqlite adds content_sha256 (digest of its checksums table) and clients (count): store-checksum.ts. */
+  files: Record<string, { sha256: string; bytes: number; content_sha256?: string; clients?: number }>;
 }
 
 export type FeatureType = 'numeric' | 'binary' | 'category';
@@ -79,6 +80,10 @@ export function parseManifest(raw: unknown, file: string): Manifest {
     if (!isRecord(entry) || typeof entry['sha256'] !== 'string' || !/^[0-9a-fA-F]{64}$/.test(entry['sha256'])) fail(`files["${name}"].sha256 must be 64 hex digits`);
     const bytes = (entry as Record<string, unknown>)['bytes'];
     if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) fail(`files["${name}"].bytes must be a non-negative integer`);
+    const content = (entry as Record<string, unknown>)['content_sha256'];
+    if (content !== undefined && (typeof content !== 'string' || !/^[0-9a-fA-F]{64}$/.test(content))) fail(`files["${name}"].content_sha256 must be 64 hex digits`);
+    const clients = (entry as Record<string, unknown>)['clients'];
+    if (clients !== undefined && (typeof clients !== 'number' || !Number.isInteger(clients) || clients < 0)) fail(`files["${name}"].clients must be a non-negative integer`);
   }
   return raw as unknown as Manifest;
 }

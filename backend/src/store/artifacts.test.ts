@@ -1,9 +1,11 @@
 import { expect } from 'chai';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { realArtifactsDir } from '../testing/real-artifacts.js';
+import { loadModel } from '../bootstrap.js';
 import { ArtifactError, loadArtifacts } from './artifacts.js';
 
 /** A temp copy of the committed artifacts whose manifest.json can be edited. */
@@ -65,5 +67,41 @@ describe('artifact folder checks', () => {
     const dir = fresh();
     fs.appendFileSync(path.join(dir, 'drift.json'), ' ');
     expect(() => loadArtifacts(dir)).to.throw(ArtifactError, /drift\.json: has \d+ bytes, manifest\.json says/);
+  });
+
+  it('checks clients.sqlite by the digest of its checksums table: an edited table or another digest is refused', () => {
+    const dir = fresh();
+    const store = path.join(dir, 'clients.sqlite');
+    const edit = (sql: string): void => {
+      const db = new Database(store);
+      // Same page count: the size check alone cannot catch these edits.
+      db.exec(sql);
+      db.close();
+    };
+    edit("UPDATE checksums SET sha256 = replace(sha256, substr(sha256, 1, 1), 'f') WHERE chunk = 3");
+    expect(() => loadArtifacts(dir)).to.throw(ArtifactError, /clients\.sqlite: content_sha256 mismatch/);
+    const other = fresh();
+    editManifest(other, (m) => {
+      const entry = (m['files'] as Record<string, Record<string, unknown>>)['clients.sqlite']!;
+      entry['content_sha256'] = '0'.repeat(64);
+    });
+    expect(() => loadArtifacts(other)).to.throw(ArtifactError, /clients\.sqlite: content_sha256 mismatch: manifest\.json says 000000000000/);
+    editManifest(other, (m) => {
+      const entry = (m['files'] as Record<string, Record<string, unknown>>)['clients.sqlite']!;
+      delete entry['content_sha256'];
+    });
+    expect(() => loadArtifacts(other)).to.throw(ArtifactError, /must give content_sha256 and clients/);
+  });
+
+  it('does not read the client store whole: a changed vector passes the folder check, and start-up refuses it once read', async () => {
+    const dir = fresh();
+    const db = new Database(path.join(dir, 'clients.sqlite'));
+    db.exec('UPDATE features SET vector = zeroblob(length(vector)) WHERE id = (SELECT MAX(id) FROM features)');
+    db.close();
+    expect(() => loadArtifacts(dir)).to.not.throw();
+    // The start-up checks read sampled clients, the last one included.
+    const refused = await loadModel(dir).then(() => undefined, (err: unknown) => err);
+    expect(refused).to.be.instanceOf(ArtifactError);
+    expect((refused as Error).message).to.match(/clients\.sqlite: clients\.sqlite is corrupt: chunk \d+ does not match its checksum/);
   });
 });

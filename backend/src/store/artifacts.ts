@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkStoreContent } from './store-checksum.js';
 import { ArtifactError, parseFeatures, parseGroups, parseManifest, type FeatureInfo, type GroupInfo, type Manifest } from './artifact-schemas.js';
 
 export { ArtifactError } from './artifact-schemas.js';
 export type { FeatureInfo, GroupInfo, Manifest } from './artifact-schemas.js';
+
+const CLIENT_STORE = 'clients.sqlite';
 
 /** Files the API reads; each must be listed in the manifest. */
 export const REQUIRED_FILES = [
@@ -72,6 +75,11 @@ function checkFiles(dir: string, manifest: Manifest): void {
     }
     if (!stat.isFile()) throw new ArtifactError(file, 'is not a regular file');
     if (stat.size !== entry.bytes) throw new ArtifactError(file, `has ${stat.size} bytes, manifest.json says ${entry.bytes} (corrupt or from another model)`);
+    if (name === CLIENT_STORE) {
+      // Gigabytes at full size: checked by its own checksums table, chunks on first read (store-checksum.ts).
+      checkStoreContent(file, entry);
+      continue;
+    }
     const actual = sha256(file);
     if (actual !== entry.sha256.toLowerCase()) {
       throw new ArtifactError(file, `sha256 mismatch: manifest.json says ${entry.sha256.slice(0, 12)}…, file has ${actual.slice(0, 12)}… (corrupt or from another model)`);

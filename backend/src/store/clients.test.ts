@@ -1,20 +1,21 @@
 import { expect } from 'chai';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTinyApp, TINY_IDS, tinyVector, type TinyApp } from '../testing/tiny-model.js';
+import { spreadSample } from '../features/stored-inputs.js';
+import { createTinyApp, TINY_IDS, tinyClients, tinyVector, type TinyApp } from '../testing/tiny-model.js';
+import { writeClientStore } from '../testing/store-writer.js';
 import { ArtifactError } from './artifact-schemas.js';
 import { SqliteClientStore } from './clients.js';
 
-describe('SQLite client store', () => {
+describe('SQLite client store (format 2)', () => {
   let tiny: TinyApp;
   before(() => {
     tiny = createTinyApp();
   });
   after(() => tiny.close());
 
-  it('loads every feature vector as float64 copies of the float32 blobs (NaN = missing)', () => {
+  it('reads every feature vector as float64 copies of the float32 blobs (NaN = missing)', () => {
     const store = tiny.deps.model.store;
     expect(store.size).to.equal(TINY_IDS.length);
     TINY_IDS.forEach((id, i) => {
@@ -46,16 +47,21 @@ describe('SQLite client store', () => {
     expect(tiny.deps.model.store.get(1)).to.equal(undefined);
   });
 
-  it('rejects a vector of the wrong length and a different model version, naming the file', () => {
+  it('samples ids spread over the store by SQL, as spreadSample does over every id', () => {
+    const store = tiny.deps.model.store;
+    const all = store.sampleIds(store.size);
+    expect(all).to.deep.equal(TINY_IDS);
+    for (const n of [1, 2, 7, 39]) expect(store.sampleIds(n)).to.deep.equal(n === 1 ? [TINY_IDS[0]] : spreadSample(TINY_IDS, n));
+    expect(store.sampleIds(0)).to.deep.equal([]);
+  });
+
+  it('rejects a store of another model version or feature count, naming the file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-store-'));
     const file = path.join(dir, 'clients.sqlite');
     try {
-      const db = new Database(file);
-      db.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT); CREATE TABLE features (id INTEGER PRIMARY KEY, vector BLOB); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO clients VALUES (1, 'train'); INSERT INTO meta VALUES ('model_version', '1.0.0');");
-      db.prepare('INSERT INTO features VALUES (1, ?)').run(Buffer.alloc(8));
-      db.close();
-      expect(() => SqliteClientStore.open(file, 3, '1.0.0')).to.throw(ArtifactError, /clients\.sqlite: features\.vector of client 1 has 8 bytes, expected 12/);
-      expect(() => SqliteClientStore.open(file, 2, '2.0.0')).to.throw(ArtifactError, /meta\.model_version 1\.0\.0 differs/);
+      writeClientStore(file, tinyClients(), { modelVersion: '1.0.0', featureCount: 6 });
+      expect(() => SqliteClientStore.open(file, 6, '2.0.0')).to.throw(ArtifactError, /clients\.sqlite: meta\.model_version 1\.0\.0 differs/);
+      expect(() => SqliteClientStore.open(file, 5, '1.0.0')).to.throw(ArtifactError, /meta\.feature_count 6 differs from manifest\.json \(5\)/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,14 +1,17 @@
 /**
  * The raw Kaggle rows of each stored client, read back as an application the feature engine
- * takes: the stored client goes through the same definitions as a walk-in applicant.
- * Store format 2 (docs/artifacts.md): one zlib blob per client in table `raw` (preset dictionary in
- * `raw_dictionary`), column-major JSON per Kaggle table, rows in file order, SK_ID_CURR left out.
+ * takes: the stored client goes through the same definitions as a walk-in applicant. Store
+ * format 2 keeps them as one deflated, column-major JSON document per client (table `raw`, with
+ * the preset dictionary of `raw_dictionary`): a few kilobytes read per client, nothing held.
  */
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { StoreCorruptError } from '../errors.js';
 import type { Cell, RawApplication, Row } from '../features/application-body.js';
-import type { ApplicationSchema, TableName } from '../features/application-schema.js';
+import { KEY_COLUMNS } from '../features/application-body.js';
+import { HISTORY_TABLES, type ApplicationSchema, type TableName } from '../features/application-schema.js';
 import { ArtifactError } from './artifact-schemas.js';
+import { acquireIntegrity, openStoreDatabase, releaseIntegrity, type StoreIntegrity } from './store-checksum.js';
 
 export interface RawClientSource {
   /** The client's raw rows, or undefined when the id is not stored. */
@@ -18,69 +21,56 @@ export interface RawClientSource {
   close(): void;
 }
 
-type ColumnMajor = Partial<Record<TableName, Record<string, Cell[]>>>;
+const ALL_TABLES: TableName[] = ['application', ...HISTORY_TABLES, 'bureau_balance'];
+const OTHER_KEYS = KEY_COLUMNS.filter((k) => k !== 'SK_ID_CURR');
 
-/** Column-major tables of one client -> rows, SK_ID_CURR put back on every table that has it. */
-export function rowsOfBody(id: number, body: ColumnMajor): RawApplication {
-  const tables = {
-    application: [], bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [],
-  } as Record<TableName, Row[]>;
-  for (const [table, columns] of Object.entries(body) as Array<[TableName, Record<string, Cell[]>]>) {
-    const names = Object.keys(columns);
-    const count = names.length === 0 ? 0 : columns[names[0]!]!.length;
-    for (let i = 0; i < count; i++) {
-      const row: Row = table === 'bureau_balance' ? {} : { SK_ID_CURR: id };
-      for (const name of names) row[name] = columns[name]![i]!;
-      tables[table].push(row);
-    }
-  }
-  return { tables };
-}
+type Columns = Record<string, Cell[]>;
 
 export class SqliteRawClients implements RawClientSource {
-  private readonly db: Database.Database;
-  private readonly dictionary: Buffer;
-  private readonly one: Database.Statement;
+  private readonly body: Database.Statement;
 
-  private constructor(db: Database.Database, dictionary: Buffer) {
-    this.db = db;
-    this.dictionary = dictionary;
-    this.one = db.prepare('SELECT body FROM raw WHERE id = ?');
+  private constructor(private readonly db: Database.Database, private readonly integrity: StoreIntegrity,
+    private readonly dictionary: Buffer, private readonly wanted: Record<TableName, string[]>, private readonly file: string) {
+    // The join with clients: a raw row without its client is no client (and no chunk covers it).
+    this.body = db.prepare('SELECT r.body FROM clients c JOIN raw r ON r.id = c.id WHERE c.id = ?').pluck();
   }
 
-  /** Open clients.sqlite read-only; the raw rows must be in store format 2 with the columns the schema uses. */
+  /** Open clients.sqlite read-only; the raw tables and their dictionary must be there. */
   static open(file: string, schema: ApplicationSchema): SqliteRawClients {
-    let db: Database.Database;
+    const integrity = acquireIntegrity(file);
+    let db: Database.Database | undefined;
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
-      db.pragma('query_only = ON');
-    } catch {
-      throw new ArtifactError(file, 'cannot be opened as a SQLite database');
-    }
-    try {
-      const format = (db.prepare("SELECT value FROM meta WHERE key = 'store_format'").get() as { value: string } | undefined)?.value;
-      if (format !== '2') throw new ArtifactError(file, `is in store format ${format ?? '1'}; the API reads format 2 (re-publish the artifacts)`);
-      const dict = db.prepare('SELECT bytes FROM raw_dictionary').get() as { bytes: Buffer } | undefined;
-      const store = new SqliteRawClients(db, dict?.bytes ?? Buffer.alloc(0));
-      // One client read in full proves the blobs decode and carry the columns the definitions read.
-      const sample = db.prepare('SELECT id FROM raw ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-      if (!sample) throw new ArtifactError(file, 'holds no raw rows (table raw is empty)');
-      const app = store.application(sample.id)!.tables.application[0]!;
-      const absent = schema.tables.application.columns.map((c) => c.name).filter((n) => !(n in app));
-      if (absent.length > 0) throw new ArtifactError(file, `raw rows of client ${sample.id} lack ${absent.slice(0, 5).join(', ')}`);
+      db = openStoreDatabase(file);
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
+      if (!tables.has('raw') || !tables.has('raw_dictionary')) throw new ArtifactError(file, 'has no table raw or raw_dictionary (the raw rows of the stored clients)');
+      const dictionary = db.prepare('SELECT bytes FROM raw_dictionary').pluck().all() as unknown[];
+      if (dictionary.length !== 1 || !Buffer.isBuffer(dictionary[0])) throw new ArtifactError(file, 'table raw_dictionary must hold exactly one row of bytes');
+      const wanted = {} as Record<TableName, string[]>;
+      for (const table of ALL_TABLES) {
+        wanted[table] = schema.tables[table].columns.map((c) => c.name).filter((n) => !(KEY_COLUMNS as readonly string[]).includes(n));
+      }
+      const store = new SqliteRawClients(db, integrity, dictionary[0], wanted, file);
+      // One client read in full at start-up: the blobs decode and carry the columns the definitions read.
+      const sample = db.prepare('SELECT id FROM raw ORDER BY id LIMIT 1').pluck().get() as number | undefined;
+      if (sample === undefined) throw new ArtifactError(file, 'holds no raw rows (table raw is empty)');
+      try {
+        store.application(sample);
+      } catch (err) {
+        throw new ArtifactError(file, `raw rows of client ${sample}: ${(err as Error).message}`);
+      }
       return store;
     } catch (err) {
-      db.close();
+      db?.close();
+      releaseIntegrity(integrity);
       if (err instanceof ArtifactError) throw err;
-      throw new ArtifactError(file, `has unreadable raw rows (${(err as Error).message})`);
+      throw new ArtifactError(file, `is not a valid client store (${(err as Error).message})`);
     }
   }
 
   application(id: number): RawApplication | undefined {
-    const row = this.one.get(id) as { body: Buffer } | undefined;
-    if (!row) return undefined;
-    const text = zlib.inflateSync(row.body, this.dictionary.length > 0 ? { dictionary: this.dictionary } : {}).toString('utf8');
-    return rowsOfBody(id, JSON.parse(text) as ColumnMajor);
+    if (!this.integrity.check(id)) return undefined;
+    const body = this.body.get(id) as Buffer | undefined;
+    return body === undefined ? undefined : this.decode(id, body);
   }
 
   applications(ids: number[]): Map<number, RawApplication> {
@@ -93,7 +83,44 @@ export class SqliteRawClients implements RawClientSource {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.db.close();
+      releaseIntegrity(this.integrity);
+    }
+  }
+
+  /** Column-major JSON back to rows: keys first (SK_ID_CURR is the client), then the schema's columns. */
+  private decode(id: number, body: Buffer): RawApplication | undefined {
+    let doc: Record<string, Columns>;
+    try {
+      doc = JSON.parse(zlib.inflateSync(body, { dictionary: this.dictionary }).toString('utf8')) as Record<string, Columns>;
+    } catch (err) {
+      // The chunk matched its checksum, so the writer wrote this: a store that cannot be served.
+      throw new StoreCorruptError(`clients.sqlite holds raw rows that cannot be read (${(err as Error).message.slice(0, 80)})`);
+    }
+    const tables = {} as RawApplication['tables'];
+    for (const table of ALL_TABLES) tables[table] = this.rows(id, table, doc[table]);
+    if (tables.application.length === 0) return undefined;
+    if (tables.application.length !== 1) throw new StoreCorruptError(`clients.sqlite holds ${tables.application.length} application rows for one client, expected 1`);
+    return { tables };
+  }
+
+  private rows(id: number, table: TableName, columns: Columns | undefined): Row[] {
+    if (columns === undefined) return [];
+    const names = [...OTHER_KEYS.filter((k) => k in columns), ...this.wanted[table]];
+    const absent = names.find((n) => !Array.isArray(columns[n]));
+    if (absent !== undefined) throw new StoreCorruptError(`${this.fileName()} raw table ${table} lacks column ${absent}, which the feature definitions read`);
+    const count = columns[names[0] ?? '']?.length ?? Object.values(columns)[0]?.length ?? 0;
+    const out: Row[] = [];
+    for (let i = 0; i < count; i++) {
+      const row: Row = table === 'bureau_balance' ? {} : { SK_ID_CURR: id };
+      for (const name of names) row[name] = columns[name]![i] ?? null;
+      out.push(row);
+    }
+    return out;
+  }
+
+  private fileName(): string {
+    return this.file.split(/[\\/]/).pop() ?? 'clients.sqlite';
   }
 }
-

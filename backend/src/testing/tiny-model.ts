@@ -1,14 +1,12 @@
 /**
  * Test fixture built in code: six features of every type, seeded random
- * trees, a SQLite client store of 40 clients in a temp folder, and the
+ * trees, a client store (format 2) of 40 clients in a temp folder, and the
  * artifact documents. createTinyApp() wires them into createApp() with the
  * tree-walking TreeScorer in place of ONNX.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type Koa from 'koa';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps, AppState, ApplicationDeps } from '../app-types.js';
@@ -19,9 +17,11 @@ import { Metrics } from '../http/metrics.js';
 import { TreeShap } from '../runtime/shap.js';
 import { buildEnsemble } from '../runtime/trees.js';
 import type { Artifacts, FeatureInfo, Manifest } from '../store/artifacts.js';
+import { historyCounts } from '../store/client-list.js';
 import { SqliteClientStore } from '../store/clients.js';
 import { buildModelContext } from '../services/model-context.js';
 import { randomTrees, rng } from './random-trees.js';
+import { writeClientStore, type StoredClient } from './store-writer.js';
 import { testVerifier } from './tokens.js';
 import { TreeScorer } from './tree-scorer.js';
 
@@ -52,51 +52,29 @@ export function tinyVector(i: number): number[] {
   ];
 }
 
-function writeStore(file: string): void {
-  const db = new Database(file);
-  db.exec(`CREATE TABLE clients (id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, target INTEGER, probability REAL NOT NULL,
-    gender TEXT, age_years REAL, income REAL, credit_amount REAL, annuity REAL, goods_price REAL,
-    contract_type TEXT, family_status TEXT, education TEXT, income_type TEXT, occupation TEXT,
-    children INTEGER, employment_years REAL, own_car INTEGER, own_realty INTEGER);
-    CREATE TABLE features (id INTEGER PRIMARY KEY, vector BLOB NOT NULL);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);`);
-  const insertClient = db.prepare(`INSERT INTO clients VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertVector = db.prepare('INSERT INTO features VALUES (?, ?)');
-  TINY_IDS.forEach((id, i) => {
+/** The tiny clients as the store writer takes them: display columns, inputs and raw Kaggle rows. */
+export function tinyClients(features: readonly FeatureInfo[] = TINY_FEATURES): StoredClient[] {
+  const index = new Map(features.map((f, j) => [f.name, j]));
+  return TINY_IDS.map((id, i) => {
     const v = tinyVector(i);
-    insertClient.run(id, i % 4 === 0 ? 'new' : 'train', i % 4 === 0 ? null : i % 5 === 0 ? 1 : 0, (i * 37 % 100) / 100,
-      i % 2 === 0 ? 'F' : 'M', v[1], 50000 + i * 1000, v[2], 10000 + i * 10, v[2]! * 0.9,
-      v[3] === 1 ? 'Revolving loans' : 'Cash loans', 'Married', 'Higher education', 'Working', null, i % 3, i % 6 === 0 ? null : i / 4, v[4], 1);
-    const blob = Buffer.alloc(v.length * 4);
-    v.forEach((x, j) => blob.writeFloatLE(x, j * 4));
-    insertVector.run(id, blob);
-  });
-  db.prepare("INSERT INTO meta VALUES ('model_version', '0.1.0'), ('feature_count', ?)").run(String(TINY_FEATURES.length));
-  writeRawRows(db);
-  db.close();
-}
-
-/** The raw Kaggle rows of the tiny clients (tables of the tiny application schema), in store format 2. */
-function writeRawRows(db: Database.Database): void {
-  db.exec(`CREATE TABLE raw (id INTEGER PRIMARY KEY, body BLOB NOT NULL);
-    CREATE TABLE raw_dictionary (bytes BLOB NOT NULL);
-    INSERT INTO raw_dictionary VALUES (x'');
-    INSERT INTO meta VALUES ('store_format', '2');`);
-  const insert = db.prepare('INSERT INTO raw VALUES (?, ?)');
-  TINY_IDS.forEach((id, i) => {
-    const v = tinyVector(i);
-    const body: Record<string, Record<string, Array<number | string | null>>> = {
-      application: {
-        NAME_CONTRACT_TYPE: [v[3] === 1 ? 'Revolving loans' : 'Cash loans'], FLAG_OWN_CAR: [v[4] === 1 ? 'Y' : 'N'],
-        AMT_INCOME_TOTAL: [50000 + i * 1000], AMT_CREDIT: [v[2]!], DAYS_BIRTH: [-Math.round(v[1]! * 365.25)],
-        EXT_SOURCE_2: [Number.isNaN(v[0]!) ? null : v[0]!],
-      },
+    const raw: StoredClient['raw'] = {
+      application: [{ NAME_CONTRACT_TYPE: v[3] === 1 ? 'Revolving loans' : 'Cash loans', FLAG_OWN_CAR: v[4] === 1 ? 'Y' : 'N', AMT_INCOME_TOTAL: 50000 + i * 1000,
+        AMT_CREDIT: v[2]!, DAYS_BIRTH: -Math.round(v[1]! * 365.25), EXT_SOURCE_2: Number.isNaN(v[0]!) ? null : v[0]! }],
     };
     if (i % 2 === 0) {
-      body['bureau'] = { SK_ID_BUREAU: [id * 10], DAYS_CREDIT: [-100 - i], AMT_CREDIT_SUM: [1000 * i], CREDIT_ACTIVE: ['Active'] };
-      body['bureau_balance'] = { SK_ID_BUREAU: [id * 10], MONTHS_BALANCE: [0], STATUS: [i % 4 === 0 ? '1' : 'C'] };
+      raw.bureau = [{ SK_ID_BUREAU: id * 10, DAYS_CREDIT: -100 - i, AMT_CREDIT_SUM: 1000 * i, CREDIT_ACTIVE: 'Active' }];
+      raw.bureau_balance = [{ SK_ID_BUREAU: id * 10, MONTHS_BALANCE: 0, STATUS: i % 4 === 0 ? '1' : 'C' }];
     }
-    insert.run(id, zlib.deflateSync(Buffer.from(JSON.stringify(body))));
+    return {
+      id, vector: v, raw,
+      row: {
+        dataset: i % 4 === 0 ? 'new' : 'train', target: i % 4 === 0 ? null : i % 5 === 0 ? 1 : 0, probability: (i * 37 % 100) / 100,
+        gender: i % 2 === 0 ? 'F' : 'M', age_years: v[1]!, income: 50000 + i * 1000, credit_amount: v[2]!, annuity: 10000 + i * 10, goods_price: v[2]! * 0.9,
+        contract_type: v[3] === 1 ? 'Revolving loans' : 'Cash loans', family_status: 'Married', education: 'Higher education', income_type: 'Working',
+        occupation: null, children: i % 3, employment_years: i % 6 === 0 ? null : i / 4, own_car: v[4]!, own_realty: 1,
+        ...historyCounts(v, index),
+      },
+    };
   });
 }
 
@@ -138,11 +116,11 @@ export function createTinyApp(
 ): TinyApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-tiny-'));
   const file = path.join(dir, 'clients.sqlite');
-  writeStore(file);
+  const entry = writeClientStore(file, tinyClients(), { modelVersion: '0.1.0', featureCount: TINY_FEATURES.length });
   const docs = tinyArtifactDocs(features);
   const ensemble = buildEnsemble(docs.trees);
   const scorer = new TreeScorer(ensemble);
-  const store = SqliteClientStore.open(file, TINY_FEATURES.length, '0.1.0', TINY_FEATURES.map((f) => f.name));
+  const store = SqliteClientStore.open(file, TINY_FEATURES.length, '0.1.0', { contentSha256: entry.content_sha256 });
   const artifacts = { ...docs, dir, modelPath: '', clientsPath: file } as Artifacts;
   const model = buildModelContext(artifacts, scorer, new TreeShap(ensemble), store);
   const logger = memoryLogger();
