@@ -8,6 +8,7 @@ import { publicPopulation } from './routes/static-docs.js';
 import { signedIn } from './testing/signed-in.js';
 import type { Loaded } from './bootstrap.js';
 import { float32Value } from './services/phrases.js';
+import { pointsDefaults } from './services/client-points.js';
 import { loadReal, realApp } from './testing/real-artifacts.js';
 
 interface ExplanationLike {
@@ -49,6 +50,29 @@ describe('API on the committed artifacts', function () {
   });
   after(() => {
     console.log(`      worst |base_value + sum(shap) - log_odds| over all explanation calls: ${worstAdditivity.toExponential(2)}`);
+  });
+
+  it('GET /v1/clients/points on a book larger than its cap shows whole chunks spread over the store, with the full total', async () => {
+    const saved = pointsDefaults.maxPoints;
+    pointsDefaults.maxPoints = 600; // two chunks of 256 of the 9,000 clients
+    try {
+      const all = await signedIn(server).get('/v1/clients/points?x=AGE_YEARS&y=AMT_CREDIT').expect(200);
+      expect(all.body).to.include({ total: loaded.model.store.size, sampled: true });
+      expect(all.body.id).to.have.length(512);
+      expect(all.body.id[0]).to.equal(ids[0]);
+      expect(all.body.id[256]).to.equal(ids[Math.floor(Math.ceil(loaded.model.store.size / 256) / 2) * 256]);
+      const refused = await signedIn(server).get('/v1/clients/points?x=AGE_YEARS&y=AMT_CREDIT&decision=refused').expect(200);
+      const list = await signedIn(server).get('/v1/clients?decision=refused&limit=1').expect(200);
+      expect(refused.body.total).to.equal(list.body.total);
+      expect(refused.body.id.length).to.be.above(0).and.below(512);
+      expect(refused.body.id.every((id: number) => all.body.id.includes(id))).to.equal(true);
+      expect(refused.body.probability.every((p: number) => p >= loaded.model.threshold)).to.equal(true);
+    } finally {
+      pointsDefaults.maxPoints = saved;
+    }
+    const small = await signedIn(server).get('/v1/clients/points?x=AGE_YEARS&y=AMT_CREDIT').expect(200);
+    expect(small.body).to.include({ sampled: false });
+    expect(small.body.id).to.have.length(loaded.model.store.size);
   });
 
   it('serves health, readiness, model summary and every artifact document', async () => {

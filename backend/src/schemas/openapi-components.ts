@@ -84,6 +84,7 @@ export const componentSchemas: Record<string, Schema> = {
     x_values: { type: 'array', items: nullableNum, description: 'Model input x of each client (null = missing; category features give their integer code)' },
     y_values: { type: 'array', items: nullableNum },
     probability: { type: 'array', items: num, description: 'Probability recorded at export, 4 decimals' },
+    sampled: { type: 'boolean', description: 'True for a book larger than the chart shows: the points are then the matching clients of evenly spaced chunks of the store (total still counts every match)' },
   }),
   AccessRecord: obj({
     id: { type: 'integer' }, at: { type: 'string', format: 'date-time' }, subject: { type: 'string', description: "The token's sub" },

@@ -31,6 +31,11 @@ export interface ClientStore {
   vector(id: number): Float64Array | undefined;
   /** `n` ids spread evenly over the store in ascending order, first and last included (all when n >= size). */
   sampleIds(n: number): number[];
+  /**
+   * The ids of whole checksum chunks spread evenly over the store, at most `maxClients` of them (every id
+   * when the store is that small): a sample that verifies few chunks, for views of the whole book.
+   */
+  chunkSample(maxClients: number): number[];
   get(id: number): ClientRecord | undefined;
   list(query: ClientQuery): { total: number; items: ClientSummary[] };
   close(): void;
@@ -57,6 +62,7 @@ export class SqliteClientStore implements ClientStore {
   private readonly detailRow: Database.Statement;
   private readonly idAfter: Database.Statement;
   private readonly allIds: Database.Statement;
+  private readonly chunkIds: Database.Statement;
 
   private constructor(private readonly db: Database.Database, private readonly integrity: StoreIntegrity, featureCount: number) {
     this.featureCount = featureCount;
@@ -65,6 +71,7 @@ export class SqliteClientStore implements ClientStore {
     this.detailRow = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM clients WHERE id = ?`);
     this.idAfter = db.prepare('SELECT id FROM clients WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
     this.allIds = db.prepare('SELECT id FROM clients ORDER BY id').pluck();
+    this.chunkIds = db.prepare('SELECT id FROM clients WHERE id BETWEEN ? AND ? ORDER BY id').pluck();
     this.clientList = new SqlClientList(db, integrity.clients, (id) => this.verify(id));
   }
 
@@ -111,6 +118,19 @@ export class SqliteClientStore implements ClientStore {
     // A row added after the checksums were written is no client: left out (its chunk reads would fail).
     return ranks.map((rank) => this.idAfter.get(firstIds[Math.floor(rank / chunk)]!, rank % chunk) as number)
       .filter((id) => chunkOf(this.integrity.table, id) >= 0);
+  }
+
+  chunkSample(maxClients: number): number[] {
+    const table = this.integrity.table;
+    const chunks = table.firstIds.length;
+    const wanted = Math.floor(maxClients / table.chunkSize);
+    if (wanted >= chunks) return this.sampleIds(this.size);
+    const ids: number[] = [];
+    for (let i = 0; i < wanted; i++) {
+      const k = Math.floor((i * chunks) / wanted);
+      ids.push(...(this.chunkIds.all(table.firstIds[k]!, table.lastIds[k]!) as number[]));
+    }
+    return ids;
   }
 
   get(id: number): ClientRecord | undefined {

@@ -100,6 +100,8 @@ export interface ClientPoints {
   x_values: Array<number | null>;
   y_values: Array<number | null>;
   probability: number[];
+  /** True for a book larger than the chart shows: the points are the matching clients of evenly spaced chunks. */
+  sampled?: boolean;
 }
 
 /** The client's file: the list's fields (without the score) plus the rest of the application. */
