@@ -5,11 +5,12 @@
  */
 import path from 'node:path';
 import type { ApplicationDeps } from './app-types.js';
-import { FeatureEngine, FeatureEngineError } from './features/engine.js';
+import { FeatureEngineError } from './features/engine-types.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
-import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
+import { loadSqlBundle, SQL_DIR, type SqlBundle } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
-import { serveEvaluator } from './features/evaluator-startup.js';
+import { checkEvaluatorInChild } from './features/evaluator-startup.js';
+import { ReferenceChild } from './features/reference-child.js';
 import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
@@ -21,10 +22,6 @@ import { buildModelContext, type ModelContext } from './services/model-context.j
 /** Largest |ONNX raw score - tree walk| accepted at start-up: both must be the same model. */
 const PARITY_TOLERANCE = 1e-4;
 const PARITY_PROBES = 20;
-const BOOTSTRAP_DEFAULTS = {
-  /** Close DuckDB once the evaluator was shown equal to it (see loadApplications for the figures). */
-  closeReferenceAfterCheck: true,
-} as const;
 
 export interface Loaded {
   artifacts: Artifacts;
@@ -34,55 +31,54 @@ export interface Loaded {
   close(): Promise<void>;
 }
 
+/** A definitions problem names the definitions folder. */
+function asArtifactError(artifacts: Artifacts, err: unknown): unknown {
+  return err instanceof FeatureEngineError ? new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message) : err;
+}
+
 /**
- * The definitions shipped with the model: run by DuckDB as the reference, served by the
- * TypeScript evaluator once it computes exactly the same inputs; any problem names the file at fault.
+ * The definitions shipped with the model, served by the TypeScript evaluator once it computes
+ * exactly what DuckDB computes from them. DuckDB runs in a child process (`reference`, opened
+ * at the start of loadModel so its start overlaps the model's): in the server, DuckDB held
+ * about 65 MB it never gave back after closing (273 vs 208 MB on the sample), and this
+ * process now never loads it. Any problem names the file at fault.
  */
-async function loadApplications(artifacts: Artifacts, storedIds: number[]): Promise<{ deps: ApplicationDeps; close(): void }> {
-  const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
-  let engine: FeatureEngine;
-  try {
-    // One connection: DuckDB only checks the evaluator at start-up (each connection costs planning time).
-    engine = await FeatureEngine.create(bundle, artifacts.features, { connections: 1 });
-  } catch (err) {
-    if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
-    throw err;
-  }
+async function loadApplications(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild>, storedIds: number[]): Promise<{ deps: ApplicationDeps; close(): void }> {
   let rawClients: SqliteRawClients;
   try {
     rawClients = SqliteRawClients.open(artifacts.clientsPath, bundle.schema);
   } catch (err) {
-    engine.close();
+    void reference.then((child) => child.close(), () => undefined);
     throw err;
   }
-  const close = (): void => {
-    rawClients.close();
-    engine.close();
-  };
   try {
-    // DuckDB stays the reference: the TypeScript evaluator serves only once it computes what the shipped SQL computes.
-    try {
-      await serveEvaluator(engine, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
-    } catch (err) {
-      if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
-      throw err;
-    }
+    const { engine } = await checkEvaluatorInChild(reference, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
     const categorical = new Set(artifacts.features.filter((f) => f.type === 'category').map((f) => f.name));
     const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, categorical);
-    // Measured on the sample (9,000 clients): resident memory 273 MB with DuckDB kept open, 208 MB once
-    // closed, 305 vs 248 MB after computing every client's inputs; the Fly machine has 256 MB. The
-    // evaluator serves every request, so the reference has done its job.
-    if (BOOTSTRAP_DEFAULTS.closeReferenceAfterCheck) engine.close();
-    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close };
+    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close: () => rawClients.close() };
   } catch (err) {
-    close();
-    throw err;
+    rawClients.close();
+    throw asArtifactError(artifacts, err);
   }
 }
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
 export async function loadModel(artifactsDir: string): Promise<Loaded> {
   const artifacts = loadArtifacts(artifactsDir);
+  const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
+  // Forked now, awaited in loadApplications: DuckDB starts while this process builds the model.
+  const reference = ReferenceChild.open(bundle, artifacts.features);
+  // Until loadApplications awaits it, a failure is reported there (or the child closed on an earlier failure).
+  reference.catch(() => undefined);
+  try {
+    return await loadChecked(artifacts, bundle, reference);
+  } catch (err) {
+    void reference.then((child) => child.close(), () => undefined);
+    throw err;
+  }
+}
+
+async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild>): Promise<Loaded> {
   const treesFile = path.join(artifacts.dir, 'trees.json');
   let explainer: TreeShap;
   try {
@@ -112,7 +108,7 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
   let applications: Awaited<ReturnType<typeof loadApplications>>;
   try {
-    applications = await loadApplications(artifacts, store.ids());
+    applications = await loadApplications(artifacts, bundle, reference, store.ids());
   } catch (err) {
     store.close();
     await scorer.release();
