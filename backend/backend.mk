@@ -6,9 +6,9 @@ BACKEND_BUILT := $(BACKEND_DIR)/dist/.built
 BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*.ts' 2>/dev/null) $(BACKEND_DIR)/tsconfig.json
 
 TEST_TARGETS += test-backend
-BENCH_TARGETS += bench-api
+BENCH_TARGETS += bench-api bench-store
 
-.PHONY: api idp token test-backend bench-api backend-install backend-build
+.PHONY: api idp token test-backend bench-api bench-store bench-startup backend-install backend-build
 
 # npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
 # flock: two make runs at once (e.g. `make start` and `make test`) must not both run npm ci.
@@ -51,3 +51,14 @@ test-backend: $(BACKEND_INSTALLED)
 bench-api: $(BACKEND_BUILT)
 	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
 	node $(BACKEND_DIR)/dist/bench/bench-api.js
+
+# The server on stores of 9k (the sample), 356k and 3.5M clients (BENCH_STORE_SIZES=...): time to /ready,
+# memory idle and under wrk load, score and explanation latency. The replicated stores are built once
+# by the Python pipeline (python -m model.store replicate) and cached under /tmp (several GB at 3.5M).
+bench-store: $(BACKEND_BUILT) venv
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
+	node $(BACKEND_DIR)/dist/bench/store-sizes.js
+
+# Where start-up spends time and memory, step by step (STARTUP_REFERENCE=inline: DuckDB in process, as before).
+bench-startup: $(BACKEND_BUILT)
+	node --max-old-space-size=320 $(BACKEND_DIR)/dist/bench/startup-breakdown.js
