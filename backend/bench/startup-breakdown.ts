@@ -3,9 +3,12 @@
  * steps one after the other in this process, each module imported only at its step, with
  * the time taken and VmRSS / VmHWM after it. Run it as the server runs
  * (`node --max-old-space-size=320 dist/bench/startup-breakdown.js`); ARTIFACTS_DIR picks the folder.
- * STARTUP_REFERENCE=inline (default: child) runs DuckDB in this process as before the
- * child-process check, to compare both.
+ * Each way of checking the evaluator runs in a fresh process (STARTUP_REFERENCE=inline: DuckDB in
+ * this process, as before; child: DuckDB in the child process; stamp: the build's stamp matches,
+ * no DuckDB run); without STARTUP_REFERENCE the script runs all three one after the other.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import { loadConfig } from '../src/config.js';
@@ -32,7 +35,13 @@ function mark(label: string): void {
 }
 
 async function main(): Promise<void> {
-  const inline = process.env['STARTUP_REFERENCE'] === 'inline';
+  const mode = process.env['STARTUP_REFERENCE'];
+  if (mode === undefined) {
+    for (const m of ['inline', 'child', 'stamp']) {
+      execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, STARTUP_REFERENCE: m }, stdio: 'inherit' });
+    }
+    return;
+  }
   mark('node baseline (config module)');
   const dir = loadConfig().artifactsDir;
   const { loadArtifacts } = await import('../src/store/artifacts.js');
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
   const rawClients = SqliteRawClients.open(artifacts.clientsPath, bundle.schema);
   mark('SQL bundle + raw rows source');
   const options = { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds: store.ids() };
-  if (inline) {
+  if (mode === 'inline') {
     const { FeatureEngine } = await import('../src/features/engine.js');
     mark('@duckdb/node-api imported');
     const engine = await FeatureEngine.create(bundle, artifacts.features, { connections: 1 });
@@ -65,6 +74,13 @@ async function main(): Promise<void> {
     mark('evaluator checked against DuckDB (in process)');
     engine.close();
     mark('DuckDB closed');
+  } else if (mode === 'stamp') {
+    const { stampKey, stampMatches } = await import('../src/features/startup-stamp.js');
+    const { EvaluatorInputs } = await import('../src/features/evaluator-startup.js');
+    const { FeatureEvaluator } = await import('../src/features/evaluator/model-inputs.js');
+    if (!stampMatches(stampKey(artifacts.dir))) throw new Error('no stamp for these artifacts and this build: run make backend-stamp first');
+    new EvaluatorInputs(new FeatureEvaluator(artifacts.features));
+    mark('stamp matched: evaluator serves, no DuckDB run');
   } else {
     const { ReferenceChild } = await import('../src/features/reference-child.js');
     const { checkEvaluatorInChild } = await import('../src/features/evaluator-startup.js');
@@ -76,7 +92,7 @@ async function main(): Promise<void> {
   await scorer.release();
   void explainer;
 
-  console.log(`\nstartup-breakdown: ${dir}, reference ${inline ? 'inline' : 'child process'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`\nstartup-breakdown: ${dir}, evaluator check: ${mode}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const width = Math.max(...steps.map((s) => s.label.length));
   console.log(`${'step'.padEnd(width)}  ${'ms'.padStart(7)}  ${'VmRSS MiB'.padStart(9)}  ${'VmHWM MiB'.padStart(9)}`);
   for (const s of steps) console.log(`${s.label.padEnd(width)}  ${s.ms.toFixed(0).padStart(7)}  ${s.rssMb.toFixed(0).padStart(9)}  ${s.hwmMb.toFixed(0).padStart(9)}`);

@@ -9,7 +9,9 @@ import { FeatureEngineError } from './features/engine-types.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
 import { loadSqlBundle, SQL_DIR, type SqlBundle } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
-import { checkEvaluatorInChild } from './features/evaluator-startup.js';
+import { checkEvaluatorInChild, EvaluatorInputs } from './features/evaluator-startup.js';
+import { FeatureEvaluator } from './features/evaluator/model-inputs.js';
+import { stampKey, stampMatches, writeStamp } from './features/startup-stamp.js';
 import { ReferenceChild } from './features/reference-child.js';
 import { checkStoredInputs } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
@@ -28,8 +30,13 @@ export interface Loaded {
   model: ModelContext;
   /** The feature engine on the shipped definitions, the application schema and the stored clients' raw rows. */
   applications: ApplicationDeps;
+  /** How the evaluator was shown equal to DuckDB: a DuckDB run in a child process now, or the build's stamp for this exact key. */
+  startupCheck: { reference: 'duckdb-child' | 'stamp'; key: string; applications: number; inputs: number };
   close(): Promise<void>;
 }
+
+/** 'use' (the server): skip DuckDB when the build's stamp matches; 'write': run the check and stamp it; 'off': run it, no stamp. */
+export type StampMode = 'use' | 'write' | 'off';
 
 /** A definitions problem names the definitions folder. */
 function asArtifactError(artifacts: Artifacts, err: unknown): unknown {
@@ -43,19 +50,23 @@ function asArtifactError(artifacts: Artifacts, err: unknown): unknown {
  * about 65 MB it never gave back after closing (273 vs 208 MB on the sample), and this
  * process now never loads it. Any problem names the file at fault.
  */
-async function loadApplications(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild>, storedIds: number[]): Promise<{ deps: ApplicationDeps; close(): void }> {
+async function loadApplications(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild> | null, storedIds: number[]):
+  Promise<{ deps: ApplicationDeps; close(): void; checked: { applications: number; inputs: number } }> {
   let rawClients: SqliteRawClients;
   try {
     rawClients = SqliteRawClients.open(artifacts.clientsPath, bundle.schema);
   } catch (err) {
-    void reference.then((child) => child.close(), () => undefined);
+    void reference?.then((child) => child.close(), () => undefined);
     throw err;
   }
   try {
-    const { engine } = await checkEvaluatorInChild(reference, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
+    // No reference: the build's stamp records that this check passed for this exact key (startup-stamp.ts).
+    const { engine, report } = reference === null
+      ? { engine: new EvaluatorInputs(new FeatureEvaluator(artifacts.features)), report: { applications: 0, inputs: 0 } }
+      : await checkEvaluatorInChild(reference, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
     const categorical = new Set(artifacts.features.filter((f) => f.type === 'category').map((f) => f.name));
     const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, categorical);
-    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close: () => rawClients.close() };
+    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close: () => rawClients.close(), checked: { applications: report.applications, inputs: report.inputs } };
   } catch (err) {
     rawClients.close();
     throw asArtifactError(artifacts, err);
@@ -63,22 +74,28 @@ async function loadApplications(artifacts: Artifacts, bundle: SqlBundle, referen
 }
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
-export async function loadModel(artifactsDir: string): Promise<Loaded> {
+export async function loadModel(artifactsDir: string, options: { stamp?: StampMode; stampFile?: string } = {}): Promise<Loaded> {
+  const mode = options.stamp ?? 'use';
   const artifacts = loadArtifacts(artifactsDir);
   const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
+  const key = stampKey(artifacts.dir);
   // Forked now, awaited in loadApplications: DuckDB starts while this process builds the model.
-  const reference = ReferenceChild.open(bundle, artifacts.features);
+  const reference = mode === 'use' && stampMatches(key, options.stampFile) ? null : ReferenceChild.open(bundle, artifacts.features);
   // Until loadApplications awaits it, a failure is reported there (or the child closed on an earlier failure).
-  reference.catch(() => undefined);
+  reference?.catch(() => undefined);
+  let loaded: Loaded;
   try {
-    return await loadChecked(artifacts, bundle, reference);
+    loaded = await loadChecked(artifacts, bundle, reference, key);
   } catch (err) {
-    void reference.then((child) => child.close(), () => undefined);
+    void reference?.then((child) => child.close(), () => undefined);
     throw err;
   }
+  // Only a start that passed every check stamps it.
+  if (mode === 'write') writeStamp({ key, applications: loaded.startupCheck.applications, inputs: loaded.startupCheck.inputs }, options.stampFile);
+  return loaded;
 }
 
-async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild>): Promise<Loaded> {
+async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild> | null, key: string): Promise<Loaded> {
   const treesFile = path.join(artifacts.dir, 'trees.json');
   let explainer: TreeShap;
   try {
@@ -118,6 +135,7 @@ async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: P
     artifacts,
     model: buildModelContext(artifacts, scorer, explainer, store),
     applications: applications.deps,
+    startupCheck: { reference: reference === null ? 'stamp' : 'duckdb-child', key, ...applications.checked },
     close: async () => {
       applications.close();
       store.close();
