@@ -33,6 +33,15 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def store_entry(path: Path) -> dict:
+    """What the API checks of the client store at start-up instead of its sha256 (which would mean reading
+    it whole): the digest of its checksums table and the number of clients it covers."""
+    from model.store import store_digest
+
+    digest, clients = store_digest(path)
+    return {"content_sha256": digest, "clients": clients}
+
+
 def write_manifest(out_dir: Path, model_version: str, trained_at: str, feature_count: int, threshold: float,
                    cost: dict) -> dict:
     """manifest.json listing every artifact file (fixtures excluded; ``features-sql/`` files by their
@@ -41,6 +50,8 @@ def write_manifest(out_dir: Path, model_version: str, trained_at: str, feature_c
     for path in sorted(out_dir.iterdir()):
         if path.is_file() and path.name != "manifest.json":
             files[path.name] = {"sha256": sha256(path), "bytes": path.stat().st_size}
+    if "clients.sqlite" in files:
+        files["clients.sqlite"] |= store_entry(out_dir / "clients.sqlite")
     for folder in LISTED_FOLDERS:
         for path in sorted((out_dir / folder).glob("*")) if (out_dir / folder).is_dir() else []:
             if path.is_file():

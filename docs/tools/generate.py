@@ -10,7 +10,8 @@ from pathlib import Path
 from tools import figures, paths
 from tools.context import build_context
 from tools.figures_arch import plot_architecture
-from tools.api_examples import raw_application, stored_inputs
+from model.store import read_application
+from tools.api_examples import stored_inputs
 from tools.openapi_md import render_api
 from tools.render import render_template
 from tools.slides import render_slides_html
@@ -64,7 +65,7 @@ def generate(out: Path, art_dir: Path = paths.ARTIFACTS_DIR, openapi: Path | Non
 def _api_examples(client, art_dir: Path = paths.ARTIFACTS_DIR) -> dict[str, dict]:
     """curl examples: list queries; the example client's raw application with its history (from the
     client store) for the applications endpoints; its stored model inputs for POST /v1/score."""
-    body = raw_application(art_dir / "clients.sqlite", client.id)
+    body = read_application(art_dir / "clients.sqlite", client.id)
     credit = body["application"].get("AMT_CREDIT") if body else None
     changes = {"AMT_CREDIT": round(credit / 2)} if credit else {}
     examples = {"/v1/clients": {"query": {"limit": 5, "sort": "-probability", "dataset": "new"}},

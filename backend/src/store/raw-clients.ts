@@ -1,12 +1,13 @@
 /**
- * The raw Kaggle rows of each stored client (clients.sqlite keeps them in tables of the
- * Kaggle names, beside the stored inputs), read back as an application the feature engine
+ * The raw Kaggle rows of each stored client, read back as an application the feature engine
  * takes: the stored client goes through the same definitions as a walk-in applicant.
+ * Store format 2 (docs/artifacts.md): one zlib blob per client in table `raw` (preset dictionary in
+ * `raw_dictionary`), column-major JSON per Kaggle table, rows in file order, SK_ID_CURR left out.
  */
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { RawApplication, Row } from '../features/application-body.js';
-import { KEY_COLUMNS } from '../features/application-body.js';
-import { HISTORY_TABLES, type ApplicationSchema, type TableName } from '../features/application-schema.js';
+import type { Cell, RawApplication, Row } from '../features/application-body.js';
+import type { ApplicationSchema, TableName } from '../features/application-schema.js';
 import { ArtifactError } from './artifact-schemas.js';
 
 export interface RawClientSource {
@@ -17,18 +18,37 @@ export interface RawClientSource {
   close(): void;
 }
 
-const ALL_TABLES: TableName[] = ['application', ...HISTORY_TABLES, 'bureau_balance'];
+type ColumnMajor = Partial<Record<TableName, Record<string, Cell[]>>>;
+
+/** Column-major tables of one client -> rows, SK_ID_CURR put back on every table that has it. */
+export function rowsOfBody(id: number, body: ColumnMajor): RawApplication {
+  const tables = {
+    application: [], bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [],
+  } as Record<TableName, Row[]>;
+  for (const [table, columns] of Object.entries(body) as Array<[TableName, Record<string, Cell[]>]>) {
+    const names = Object.keys(columns);
+    const count = names.length === 0 ? 0 : columns[names[0]!]!.length;
+    for (let i = 0; i < count; i++) {
+      const row: Row = table === 'bureau_balance' ? {} : { SK_ID_CURR: id };
+      for (const name of names) row[name] = columns[name]![i]!;
+      tables[table].push(row);
+    }
+  }
+  return { tables };
+}
 
 export class SqliteRawClients implements RawClientSource {
   private readonly db: Database.Database;
-  private readonly columns: Record<TableName, string[]>;
+  private readonly dictionary: Buffer;
+  private readonly one: Database.Statement;
 
-  private constructor(db: Database.Database, columns: Record<TableName, string[]>) {
+  private constructor(db: Database.Database, dictionary: Buffer) {
     this.db = db;
-    this.columns = columns;
+    this.dictionary = dictionary;
+    this.one = db.prepare('SELECT body FROM raw WHERE id = ?');
   }
 
-  /** Open clients.sqlite read-only; every table the schema uses must be there with its columns. */
+  /** Open clients.sqlite read-only; the raw rows must be in store format 2 with the columns the schema uses. */
   static open(file: string, schema: ApplicationSchema): SqliteRawClients {
     let db: Database.Database;
     try {
@@ -37,61 +57,37 @@ export class SqliteRawClients implements RawClientSource {
     } catch {
       throw new ArtifactError(file, 'cannot be opened as a SQLite database');
     }
-    const columns = {} as Record<TableName, string[]>;
     try {
-      for (const table of ALL_TABLES) {
-        const present = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name));
-        const wanted = schema.tables[table].columns.map((c) => c.name).filter((n) => !(KEY_COLUMNS as readonly string[]).includes(n));
-        if (present.size === 0) {
-          if (table === 'application') throw new ArtifactError(file, 'has no table application (the raw rows of the stored clients)');
-          if (wanted.length > 0) throw new ArtifactError(file, `has no table ${table}, which the feature definitions read`);
-        }
-        const absent = wanted.filter((n) => !present.has(n));
-        if (present.size > 0 && absent.length > 0) throw new ArtifactError(file, `table ${table} lacks ${absent.slice(0, 5).join(', ')}`);
-        const keys = KEY_COLUMNS.filter((k) => present.has(k));
-        columns[table] = present.size === 0 ? [] : [...keys, ...wanted];
-      }
+      const format = (db.prepare("SELECT value FROM meta WHERE key = 'store_format'").get() as { value: string } | undefined)?.value;
+      if (format !== '2') throw new ArtifactError(file, `is in store format ${format ?? '1'}; the API reads format 2 (re-publish the artifacts)`);
+      const dict = db.prepare('SELECT bytes FROM raw_dictionary').get() as { bytes: Buffer } | undefined;
+      const store = new SqliteRawClients(db, dict?.bytes ?? Buffer.alloc(0));
+      // One client read in full proves the blobs decode and carry the columns the definitions read.
+      const sample = db.prepare('SELECT id FROM raw ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+      if (!sample) throw new ArtifactError(file, 'holds no raw rows (table raw is empty)');
+      const app = store.application(sample.id)!.tables.application[0]!;
+      const absent = schema.tables.application.columns.map((c) => c.name).filter((n) => !(n in app));
+      if (absent.length > 0) throw new ArtifactError(file, `raw rows of client ${sample.id} lack ${absent.slice(0, 5).join(', ')}`);
+      return store;
     } catch (err) {
       db.close();
-      throw err;
+      if (err instanceof ArtifactError) throw err;
+      throw new ArtifactError(file, `has unreadable raw rows (${(err as Error).message})`);
     }
-    return new SqliteRawClients(db, columns);
   }
 
   application(id: number): RawApplication | undefined {
-    return this.applications([id]).get(id);
+    const row = this.one.get(id) as { body: Buffer } | undefined;
+    if (!row) return undefined;
+    const text = zlib.inflateSync(row.body, this.dictionary.length > 0 ? { dictionary: this.dictionary } : {}).toString('utf8');
+    return rowsOfBody(id, JSON.parse(text) as ColumnMajor);
   }
 
   applications(ids: number[]): Map<number, RawApplication> {
     const out = new Map<number, RawApplication>();
-    if (ids.length === 0) return out;
-    const list = ids.map(() => '?').join(',');
-    const select = (table: TableName, where: string, params: number[]): Row[] => {
-      const cols = this.columns[table];
-      if (cols.length === 0) return [];
-      // rowid order is the rows' original (file) order, in which the definitions sum a client's values.
-      return this.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE ${where} ORDER BY rowid`).all(...params) as Row[];
-    };
-    for (const row of select('application', `SK_ID_CURR IN (${list})`, ids)) {
-      out.set(Number(row['SK_ID_CURR']), {
-        tables: { application: [row], bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [] },
-      });
-    }
-    const bureauOwner = new Map<number, number>();
-    for (const table of HISTORY_TABLES) {
-      for (const row of select(table, `SK_ID_CURR IN (${list})`, ids)) {
-        const app = out.get(Number(row['SK_ID_CURR']));
-        if (!app) continue;
-        app.tables[table].push(row);
-        if (table === 'bureau') bureauOwner.set(Number(row['SK_ID_BUREAU']), Number(row['SK_ID_CURR']));
-      }
-    }
-    const bureauIds = [...bureauOwner.keys()];
-    for (let start = 0; start < bureauIds.length; start += 500) {
-      const chunk = bureauIds.slice(start, start + 500);
-      for (const row of select('bureau_balance', `SK_ID_BUREAU IN (${chunk.map(() => '?').join(',')})`, chunk)) {
-        out.get(bureauOwner.get(Number(row['SK_ID_BUREAU']))!)!.tables.bureau_balance.push(row);
-      }
+    for (const id of ids) {
+      const app = this.application(id);
+      if (app) out.set(id, app);
     }
     return out;
   }
@@ -100,3 +96,4 @@ export class SqliteRawClients implements RawClientSource {
     if (this.db.open) this.db.close();
   }
 }
+

@@ -5,6 +5,7 @@
  * tree-walking TreeScorer in place of ONNX.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,24 +76,27 @@ function writeStore(file: string): void {
   db.close();
 }
 
-/** The raw Kaggle rows of the tiny clients (tables of the tiny application schema). */
+/** The raw Kaggle rows of the tiny clients (tables of the tiny application schema), in store format 2. */
 function writeRawRows(db: Database.Database): void {
-  db.exec(`CREATE TABLE application (SK_ID_CURR INTEGER PRIMARY KEY, NAME_CONTRACT_TYPE TEXT, FLAG_OWN_CAR TEXT, AMT_INCOME_TOTAL REAL,
-      AMT_CREDIT REAL, DAYS_BIRTH INTEGER, EXT_SOURCE_2 REAL);
-    CREATE TABLE bureau (SK_ID_CURR INTEGER, SK_ID_BUREAU INTEGER, DAYS_CREDIT INTEGER, AMT_CREDIT_SUM REAL, CREDIT_ACTIVE TEXT);
-    CREATE TABLE bureau_balance (SK_ID_BUREAU INTEGER, MONTHS_BALANCE INTEGER, STATUS TEXT);
-    CREATE TABLE previous_application (SK_ID_PREV INTEGER, SK_ID_CURR INTEGER, AMT_APPLICATION REAL);
-    CREATE TABLE POS_CASH_balance (SK_ID_PREV INTEGER, SK_ID_CURR INTEGER, MONTHS_BALANCE INTEGER, SK_DPD INTEGER);`);
-  const app = db.prepare('INSERT INTO application VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const bureau = db.prepare('INSERT INTO bureau VALUES (?, ?, ?, ?, ?)');
-  const months = db.prepare('INSERT INTO bureau_balance VALUES (?, ?, ?)');
+  db.exec(`CREATE TABLE raw (id INTEGER PRIMARY KEY, body BLOB NOT NULL);
+    CREATE TABLE raw_dictionary (bytes BLOB NOT NULL);
+    INSERT INTO raw_dictionary VALUES (x'');
+    INSERT INTO meta VALUES ('store_format', '2');`);
+  const insert = db.prepare('INSERT INTO raw VALUES (?, ?)');
   TINY_IDS.forEach((id, i) => {
     const v = tinyVector(i);
-    app.run(id, v[3] === 1 ? 'Revolving loans' : 'Cash loans', v[4] === 1 ? 'Y' : 'N', 50000 + i * 1000, v[2], -Math.round(v[1]! * 365.25), Number.isNaN(v[0]!) ? null : v[0]);
+    const body: Record<string, Record<string, Array<number | string | null>>> = {
+      application: {
+        NAME_CONTRACT_TYPE: [v[3] === 1 ? 'Revolving loans' : 'Cash loans'], FLAG_OWN_CAR: [v[4] === 1 ? 'Y' : 'N'],
+        AMT_INCOME_TOTAL: [50000 + i * 1000], AMT_CREDIT: [v[2]!], DAYS_BIRTH: [-Math.round(v[1]! * 365.25)],
+        EXT_SOURCE_2: [Number.isNaN(v[0]!) ? null : v[0]!],
+      },
+    };
     if (i % 2 === 0) {
-      bureau.run(id, id * 10, -100 - i, 1000 * i, 'Active');
-      months.run(id * 10, 0, i % 4 === 0 ? '1' : 'C');
+      body['bureau'] = { SK_ID_BUREAU: [id * 10], DAYS_CREDIT: [-100 - i], AMT_CREDIT_SUM: [1000 * i], CREDIT_ACTIVE: ['Active'] };
+      body['bureau_balance'] = { SK_ID_BUREAU: [id * 10], MONTHS_BALANCE: [0], STATUS: [i % 4 === 0 ? '1' : 'C'] };
     }
+    insert.run(id, zlib.deflateSync(Buffer.from(JSON.stringify(body))));
   });
 }
 
