@@ -6,10 +6,11 @@
  * /explanation, their p50/p99. The CPU is shared: the load average is printed beside each figure.
  * BENCH_STORE_SIZES=9000,100000 picks other sizes; BENCH_SECONDS the wrk duration.
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, packageRoot } from '../src/config.js';
 import { benchToken, memoryOf, startServer, stopServer, type Memory } from './spawned-server.js';
 import { storeFolder, type StoreFolder } from './store-builds.js';
 import { runWrk, type WrkResult } from './wrk.js';
@@ -80,7 +81,13 @@ interface StoreFigures {
   explanationLoad: string;
 }
 
+/** The build's start-up check on this store (as `make backend-stamp` and the image do for theirs): starts are timed as deployed. */
+function stamp(dir: string): void {
+  execFileSync(process.execPath, [path.join(packageRoot(), 'dist', 'src', 'features', 'write-startup-stamp.js'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 async function measure(store: StoreFolder): Promise<StoreFigures> {
+  stamp(store.dir);
   // Every explanation runs TreeSHAP: random ids over a large store would rarely hit the cache anyway.
   const env = { SHAP_CACHE_SIZE: '0' };
   const readyMs: number[] = [];
@@ -133,7 +140,7 @@ async function main(): Promise<void> {
     if (store.origin === 'built') notes.push(`${clients.toLocaleString('en')} clients: store built in ${fmt(store.buildSeconds!)} s into ${store.dir}`);
     figures.push(await measure(store));
   }
-  console.log(`\nbench-store: ${storeBenchDefaults.connections} connections, ${storeBenchDefaults.wrkSeconds} s per endpoint, random ids over the whole store, SHAP cache off, `
+  console.log(`\nbench-store: ${storeBenchDefaults.connections} connections, ${storeBenchDefaults.wrkSeconds} s per endpoint, random ids over the whole store, SHAP cache off, start-up check stamped at build, `
     + `node --max-old-space-size=320, Node ${process.version}, ${os.cpus().length} cores shared (load average = 1-minute, read when the figure was taken)`);
   printTable([
     ['clients', 'file MiB', 'time to /ready (median of 3)', 'load', 'idle VmRSS / VmHWM MiB', 'load', 'score p50 / p99', 'VmRSS / VmHWM after', 'load',

@@ -57,6 +57,10 @@ describe('start-up check stamp', function () {
     writeStamp({ key: 'a'.repeat(64), applications: 1, inputs: 84 }, file);
     expect(stampMatches('a'.repeat(64), file)).to.equal(true);
     expect(stampMatches('b'.repeat(64), file)).to.equal(false);
+    writeStamp({ key: 'b'.repeat(64), applications: 1, inputs: 84 }, file);
+    expect(stampMatches('a'.repeat(64), file) && stampMatches('b'.repeat(64), file)).to.equal(true);
+    for (let i = 0; i < 8; i++) writeStamp({ key: String(i).repeat(64), applications: 1, inputs: 84 }, file);
+    expect(stampMatches('a'.repeat(64), file), 'the oldest check is dropped past 8').to.equal(false);
     fs.writeFileSync(file, '{"version": 1, "key": ');
     expect(stampMatches('a'.repeat(64), file)).to.equal(false);
   });

@@ -24,16 +24,31 @@ export const startupStampDefaults = {
   file: path.join(packageRoot(), 'dist', 'startup-check.json'),
   /** Compiled folders whose code decides the check's outcome (relative to dist/src/). */
   codeDirs: ['features', 'store'],
-  version: 1,
+  version: 2,
+  /** Checks kept, newest first: one build may serve several artifact folders (the benchmark's replicated stores). */
+  keep: 8,
 } as const;
 
-export interface StartupStamp {
-  version: number;
+export interface StampedCheck {
   key: string;
   checkedAt: string;
   /** Applications and inputs the check compared. */
   applications: number;
   inputs: number;
+}
+
+interface StampFile {
+  version: number;
+  checks: StampedCheck[];
+}
+
+function readStamp(file: string): StampedCheck[] {
+  try {
+    const stamp = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StampFile>;
+    return stamp.version === startupStampDefaults.version && Array.isArray(stamp.checks) ? stamp.checks : [];
+  } catch {
+    return [];
+  }
 }
 
 function compiledFiles(dir: string): string[] {
@@ -71,17 +86,14 @@ export function stampKey(artifactsDir: string): string {
   return hash.digest('hex');
 }
 
-/** Whether the stamp at `file` records a passed check for `key` (absent or unreadable: no). */
+/** Whether the stamp at `file` records a passed check for `key` (absent, unreadable or another version: no). */
 export function stampMatches(key: string, file: string = startupStampDefaults.file): boolean {
-  try {
-    const stamp = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StartupStamp>;
-    return stamp.version === startupStampDefaults.version && stamp.key === key;
-  } catch {
-    return false;
-  }
+  return readStamp(file).some((check) => check.key === key);
 }
 
-export function writeStamp(stamp: Omit<StartupStamp, 'version' | 'checkedAt'>, file: string = startupStampDefaults.file): void {
-  const full: StartupStamp = { version: startupStampDefaults.version, checkedAt: new Date().toISOString(), ...stamp };
-  fs.writeFileSync(file, `${JSON.stringify(full, null, 2)}\n`);
+/** Record a passed check (newest first, the same key once, at most `keep`). */
+export function writeStamp(check: Omit<StampedCheck, 'checkedAt'>, file: string = startupStampDefaults.file): void {
+  const checks = [{ ...check, checkedAt: new Date().toISOString() }, ...readStamp(file).filter((c) => c.key !== check.key)].slice(0, startupStampDefaults.keep);
+  const stamp: StampFile = { version: startupStampDefaults.version, checks };
+  fs.writeFileSync(file, `${JSON.stringify(stamp, null, 2)}\n`);
 }
