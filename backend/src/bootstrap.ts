@@ -13,7 +13,7 @@ import { checkEvaluatorInChild, EvaluatorInputs } from './features/evaluator-sta
 import { FeatureEvaluator } from './features/evaluator/model-inputs.js';
 import { stampKey, stampMatches, writeStamp } from './features/startup-stamp.js';
 import { ReferenceChild } from './features/reference-child.js';
-import { checkStoredInputs } from './features/stored-inputs.js';
+import { checkStoredInputs, chunkSample } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
 import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
@@ -156,8 +156,8 @@ async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: P
 /** trees.json and model.onnx must be the same model: compare on a few stored clients. */
 async function checkParity({ artifacts, model }: Loaded): Promise<void> {
   const ids = model.store.ids();
-  const step = Math.max(1, Math.floor(ids.length / PARITY_PROBES));
-  const probes = ids.filter((_, i) => i % step === 0).slice(0, PARITY_PROBES);
+  // From the start-up sample's checksum chunks: the probes cost the same at any store size.
+  const probes = chunkSample(ids, PARITY_PROBES);
   if (probes.length === 0) throw new ArtifactError(artifacts.clientsPath, 'holds no clients');
   const f = model.featureCount;
   const rows = new Float64Array(probes.length * f);
