@@ -50,11 +50,23 @@ export async function startServer(artifactsDir: string, extraEnv: Record<string,
       ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production', ARTIFACTS_DIR: artifactsDir,
       OIDC_ISSUER: TEST_ISSUER, OIDC_AUDIENCE: TEST_AUDIENCE, OIDC_JWKS: JSON.stringify(TEST_JWKS), DATA_DIR: dataDir, ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Kept for the message: a crash (V8 out of heap under the cap) prints pages of native stack.
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-20_000);
+  });
+  const why = (): string => {
+    const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.find((l) => /FATAL ERROR|cannot start/.test(l)) ?? lines.at(-1) ?? 'no message';
+  };
   try {
     while (performance.now() - started < spawnedDefaults.readyTimeoutMs) {
-      if (child.exitCode !== null) throw new Error(`server on ${artifactsDir} exited with ${child.exitCode}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`server exited (${child.signalCode ?? `code ${child.exitCode}`}) before /ready: ${why()}`);
+      }
       try {
         const res = await fetch(`http://127.0.0.1:${port}/ready`);
         if (res.status === 200) return { child, port, readyMs: performance.now() - started, dataDir };
@@ -63,7 +75,7 @@ export async function startServer(artifactsDir: string, extraEnv: Record<string,
       }
       await new Promise((r) => setTimeout(r, spawnedDefaults.pollMs));
     }
-    throw new Error(`server on ${artifactsDir} not ready within ${spawnedDefaults.readyTimeoutMs} ms`);
+    throw new Error(`server not ready within ${spawnedDefaults.readyTimeoutMs} ms: ${why()}`);
   } catch (err) {
     await stopServer({ child, port, readyMs: Number.NaN, dataDir });
     throw err;
