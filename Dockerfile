@@ -6,6 +6,7 @@
 #
 #   build    compiles the TypeScript (dev dependencies, no native builds) and drops tests
 #   deps     installs production dependencies only, from the lock file, with a toolchain
+#   check    runs the API's whole start-up check once (DuckDB included) and writes its stamp
 #   runtime  Node 22 LTS slim + compiled JS + production node_modules + artifacts, non-root
 #
 # No Docker here: deploy/deploycheck/tests/test_image_layout.py replays these steps in a
@@ -52,6 +53,15 @@ RUN npm ci --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
            node_modules/better-sqlite3/build/Release/test_extension.node node_modules/better-sqlite3/deps
 
+# The start-up check, once, at build time: DuckDB compares the TypeScript evaluator with the shipped
+# SQL on the start-up set and, when they agree, the stamp records it for these exact artifacts and
+# compiled code (backend/src/features/startup-stamp.ts). The server then skips the DuckDB run; a
+# failing check fails the build, naming the file at fault.
+FROM deps AS check
+COPY --from=build /app/backend/dist ./dist
+COPY artifacts /app/artifacts
+RUN node dist/src/features/write-startup-stamp.js ../artifacts
+
 FROM ${NODE_IMAGE} AS runtime
 # HOST 0.0.0.0: Fly's proxy reaches the machine on its private address, not loopback.
 # PORT must equal fly.toml's internal_port (checked by deploy/deploycheck/tests/test_fly_config.py).
@@ -64,6 +74,7 @@ WORKDIR /app/backend
 COPY backend/package.json ./
 COPY --from=deps /app/backend/node_modules ./node_modules
 COPY --from=build /app/backend/dist ./dist
+COPY --from=check /app/backend/dist/startup-check.json ./dist/startup-check.json
 # The record of access's schema migrations (numbered .sql files, read at start-up).
 COPY backend/src/db/migrations ./src/db/migrations
 # Every file manifest.json lists (the API verifies them at start-up); .dockerignore keeps fixtures out.

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { AccessLog } from './db/access-log.js';
 import type { ReviewStore } from './db/reviews.js';
 import type { ApplicationSchema } from './features/application-schema.js';
-import type { FeatureEngine } from './features/engine.js';
+import type { InputsEngine } from './features/engine-types.js';
 import type { ScoreRequirement } from './features/score-requirements.js';
 import type { RawClientSource } from './store/raw-clients.js';
 import type { Logger } from './http/logger.js';
@@ -38,7 +38,7 @@ export interface AppDeps {
 }
 
 export interface ApplicationDeps {
-  engine: FeatureEngine;
+  engine: InputsEngine;
   schema: ApplicationSchema;
   /** Raw rows of the stored clients (for their what-if). */
   rawClients?: RawClientSource;

@@ -5,12 +5,15 @@
  */
 import path from 'node:path';
 import type { ApplicationDeps } from './app-types.js';
-import { FeatureEngine, FeatureEngineError } from './features/engine.js';
+import { FeatureEngineError } from './features/engine-types.js';
 import { deriveScoreRequirements } from './features/score-requirements.js';
-import { loadSqlBundle, SQL_DIR } from './features/sql-bundle.js';
+import { loadSqlBundle, SQL_DIR, type SqlBundle } from './features/sql-bundle.js';
 import { SqliteRawClients } from './store/raw-clients.js';
-import { evaluatorStartupDefaults, serveEvaluator } from './features/evaluator-startup.js';
-import { checkStoredInputs } from './features/stored-inputs.js';
+import { checkEvaluatorInChild, EvaluatorInputs } from './features/evaluator-startup.js';
+import { FeatureEvaluator } from './features/evaluator/model-inputs.js';
+import { stampKey, stampMatches, writeStamp } from './features/startup-stamp.js';
+import { ReferenceChild } from './features/reference-child.js';
+import { checkStoredInputs, startupSample } from './features/stored-inputs.js';
 import { ModelLoadError, OnnxScorer } from './runtime/onnx.js';
 import { TreeShap } from './runtime/shap.js';
 import { buildEnsemble, predictRaw, TreesFormatError } from './runtime/trees.js';
@@ -22,69 +25,59 @@ import { buildModelContext, type ModelContext } from './services/model-context.j
 /** Largest |ONNX raw score - tree walk| accepted at start-up: both must be the same model. */
 const PARITY_TOLERANCE = 1e-4;
 const PARITY_PROBES = 20;
-const BOOTSTRAP_DEFAULTS = {
-  /** Close DuckDB once the evaluator was shown equal to it (see loadApplications for the figures). */
-  closeReferenceAfterCheck: true,
-} as const;
 
 export interface Loaded {
   artifacts: Artifacts;
   model: ModelContext;
   /** The feature engine on the shipped definitions, the application schema and the stored clients' raw rows. */
   applications: ApplicationDeps;
+  /** How the evaluator was shown equal to DuckDB: a DuckDB run in a child process now, or the build's stamp for this exact key. */
+  startupCheck: { reference: 'duckdb-child' | 'stamp'; key: string; applications: number; inputs: number };
   close(): Promise<void>;
 }
 
+/** 'use' (the server): skip DuckDB when the build's stamp matches; 'write': run the check and stamp it; 'off': run it, no stamp. */
+export type StampMode = 'use' | 'write' | 'off';
+
+/** A definitions problem names the definitions folder. */
+function asArtifactError(artifacts: Artifacts, err: unknown): unknown {
+  return err instanceof FeatureEngineError ? new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message) : err;
+}
+
 /**
- * The definitions shipped with the model: run by DuckDB as the reference, served by the
- * TypeScript evaluator once it computes exactly the same inputs; any problem names the file at fault.
+ * The definitions shipped with the model, served by the TypeScript evaluator once it computes
+ * exactly what DuckDB computes from them. DuckDB runs in a child process (`reference`, opened
+ * at the start of loadModel so its start overlaps the model's): in the server, DuckDB held
+ * about 65 MB it never gave back after closing (273 vs 208 MB on the sample), and this
+ * process now never loads it. Any problem names the file at fault.
  */
-async function loadApplications(artifacts: Artifacts, storedIds: number[]): Promise<{ deps: ApplicationDeps; close(): void }> {
-  const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
-  let engine: FeatureEngine;
-  try {
-    // One connection: DuckDB only checks the evaluator at start-up (each connection costs planning time).
-    engine = await FeatureEngine.create(bundle, artifacts.features, { connections: 1 });
-  } catch (err) {
-    if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
-    throw err;
-  }
+async function loadApplications(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild> | null, storedIds: number[]):
+  Promise<{ deps: ApplicationDeps; close(): void; checked: { applications: number; inputs: number } }> {
   let rawClients: SqliteRawClients;
   try {
     rawClients = SqliteRawClients.open(artifacts.clientsPath, bundle.schema);
   } catch (err) {
-    engine.close();
+    void reference?.then((child) => child.close(), () => undefined);
     throw err;
   }
-  const close = (): void => {
-    rawClients.close();
-    engine.close();
-  };
   try {
-    // DuckDB stays the reference: the TypeScript evaluator serves only once it computes what the shipped SQL computes.
-    try {
-      await serveEvaluator(engine, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
-    } catch (err) {
-      if (err instanceof FeatureEngineError) throw new ArtifactError(path.join(artifacts.dir, SQL_DIR), err.message);
-      throw err;
-    }
+    // No reference: the build's stamp records that this check passed for this exact key (startup-stamp.ts).
+    const { engine, report } = reference === null
+      ? { engine: new EvaluatorInputs(new FeatureEvaluator(artifacts.features)), report: { applications: 0, inputs: 0 } }
+      : await checkEvaluatorInChild(reference, { artifactsDir: artifacts.dir, schema: bundle.schema, features: artifacts.features, rawClients, storedIds });
     const categorical = new Set(artifacts.features.filter((f) => f.type === 'category').map((f) => f.name));
     const scoreRequirements = await deriveScoreRequirements(engine, bundle.schema, categorical);
-    // Measured on the sample (9,000 clients): resident memory 273 MB with DuckDB kept open, 208 MB once
-    // closed, 305 vs 248 MB after computing every client's inputs; the Fly machine has 256 MB. The
-    // evaluator serves every request, so the reference has done its job.
-    if (BOOTSTRAP_DEFAULTS.closeReferenceAfterCheck) engine.close();
-    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close };
+    return { deps: { engine, schema: bundle.schema, rawClients, scoreRequirements }, close: () => rawClients.close(), checked: { applications: report.applications, inputs: report.inputs } };
   } catch (err) {
-    close();
-    throw err;
+    rawClients.close();
+    throw asArtifactError(artifacts, err);
   }
 }
 
 /** Load and cross-check everything; throws ArtifactError naming the file at fault. */
-export async function loadModel(artifactsDir: string): Promise<Loaded> {
+export async function loadModel(artifactsDir: string, options: { stamp?: StampMode; stampFile?: string } = {}): Promise<Loaded> {
   try {
-    return await loadAndCheck(artifactsDir);
+    return await loadAndCheck(artifactsDir, options);
   } catch (err) {
     // A chunk of the store read by the start-up checks did not match its checksum: refuse to start.
     if (err instanceof StoreCorruptError) throw new ArtifactError(path.join(path.resolve(artifactsDir), 'clients.sqlite'), err.message);
@@ -92,8 +85,28 @@ export async function loadModel(artifactsDir: string): Promise<Loaded> {
   }
 }
 
-async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
+async function loadAndCheck(artifactsDir: string, options: { stamp?: StampMode; stampFile?: string }): Promise<Loaded> {
+  const mode = options.stamp ?? 'use';
   const artifacts = loadArtifacts(artifactsDir);
+  const bundle = loadSqlBundle(artifacts.dir, artifacts.manifest);
+  const key = stampKey(artifacts.dir);
+  // Forked now, awaited in loadApplications: DuckDB starts while this process builds the model.
+  const reference = mode === 'use' && stampMatches(key, options.stampFile) ? null : ReferenceChild.open(bundle, artifacts.features);
+  // Until loadApplications awaits it, a failure is reported there (or the child closed on an earlier failure).
+  reference?.catch(() => undefined);
+  let loaded: Loaded;
+  try {
+    loaded = await loadChecked(artifacts, bundle, reference, key);
+  } catch (err) {
+    void reference?.then((child) => child.close(), () => undefined);
+    throw err;
+  }
+  // Only a start that passed every check stamps it.
+  if (mode === 'write') writeStamp({ key, applications: loaded.startupCheck.applications, inputs: loaded.startupCheck.inputs }, options.stampFile);
+  return loaded;
+}
+
+async function loadChecked(artifacts: Artifacts, bundle: SqlBundle, reference: Promise<ReferenceChild> | null, key: string): Promise<Loaded> {
   const treesFile = path.join(artifacts.dir, 'trees.json');
   let explainer: TreeShap;
   try {
@@ -124,7 +137,7 @@ async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
   }
   let applications: Awaited<ReturnType<typeof loadApplications>>;
   try {
-    applications = await loadApplications(artifacts, store.sampleIds(evaluatorStartupDefaults.storedSample));
+    applications = await loadApplications(artifacts, bundle, reference, startupSample(store));
   } catch (err) {
     store.close();
     await scorer.release();
@@ -134,6 +147,7 @@ async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
     artifacts,
     model: buildModelContext(artifacts, scorer, explainer, store),
     applications: applications.deps,
+    startupCheck: { reference: reference === null ? 'stamp' : 'duckdb-child', key, ...applications.checked },
     close: async () => {
       applications.close();
       store.close();
@@ -153,7 +167,8 @@ async function loadAndCheck(artifactsDir: string): Promise<Loaded> {
 
 /** trees.json and model.onnx must be the same model: compare on a few stored clients. */
 async function checkParity({ artifacts, model }: Loaded): Promise<void> {
-  const probes = model.store.sampleIds(PARITY_PROBES);
+  // From the start-up sample's checksum chunks: the probes cost the same at any store size.
+  const probes = startupSample(model.store, PARITY_PROBES);
   if (probes.length === 0) throw new ArtifactError(artifacts.clientsPath, 'holds no clients');
   const f = model.featureCount;
   const rows = new Float64Array(probes.length * f);

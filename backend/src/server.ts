@@ -119,6 +119,8 @@ async function main(): Promise<void> {
     clients: loaded.model.store.size,
     issuer: config.auth.issuer,
     record_of_access: db.kind,
+    // 'stamp': the build's check matched this exact code and artifacts; 'duckdb-child': DuckDB checked the evaluator now.
+    startup_check: loaded.startupCheck.reference,
     startup_ms: Math.round(performance.now() - started),
   });
 }

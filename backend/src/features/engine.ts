@@ -10,6 +10,7 @@ import type { RawApplication, Row } from './application-body.js';
 import { KEY_COLUMNS } from './application-body.js';
 import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } from './application-schema.js';
 import { FINAL_VIEW, type SqlBundle } from './sql-bundle.js';
+import { FeatureEngineError, type EngineOutput } from './engine-types.js';
 
 export const engineDefaults = {
   /** Connections (hence engine runs at once). */
@@ -26,18 +27,7 @@ export const engineDefaults = {
   recycleRows: 500_000,
 } as const;
 
-export class FeatureEngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FeatureEngineError';
-  }
-}
-
-/** Model inputs of n applications, row-major in features.json order (NaN = missing). */
-export interface EngineOutput {
-  rows: Float64Array;
-  count: number;
-}
+export { FeatureEngineError, type EngineOutput };
 
 type SqlType = 'BIGINT' | 'DOUBLE' | 'VARCHAR';
 

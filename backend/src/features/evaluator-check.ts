@@ -5,7 +5,11 @@
  * mirror can never serve; the parity tests run the same comparison on every stored client.
  */
 import type { RawApplication } from './application-body.js';
-import { FeatureEngineError, type EngineOutput, type FeatureEngine } from './engine.js';
+import { FeatureEngineError, type EngineOutput } from './engine-types.js';
+import type { InputsEngine } from './engine-types.js';
+
+/** What the check compares with: DuckDB on the shipped SQL, in this process or in the child (reference-child.ts). */
+export type ReferenceEngine = Pick<InputsEngine, 'featureNames' | 'reference'>;
 
 export const evaluatorCheckDefaults = {
   /** Applications per DuckDB run (bounds its tables). */
@@ -42,7 +46,7 @@ export function sameInput(a: number, b: number): boolean {
 }
 
 /** Compare evaluator and DuckDB on every application; never throws on a difference. */
-export async function compareEvaluator(engine: FeatureEngine, evaluate: (apps: RawApplication[]) => EngineOutput,
+export async function compareEvaluator(engine: ReferenceEngine, evaluate: (apps: RawApplication[]) => EngineOutput,
   applications: LabelledApplication[], chunk: number = evaluatorCheckDefaults.chunk): Promise<EvaluatorCheckReport> {
   const names = engine.featureNames;
   const f = names.length;
@@ -75,7 +79,7 @@ export function describeDifference(d: EvaluatorDifference): string {
 }
 
 /** Throws FeatureEngineError naming the first differences when the evaluator is not the SQL. */
-export async function checkEvaluator(engine: FeatureEngine, evaluate: (apps: RawApplication[]) => EngineOutput,
+export async function checkEvaluator(engine: ReferenceEngine, evaluate: (apps: RawApplication[]) => EngineOutput,
   applications: LabelledApplication[]): Promise<EvaluatorCheckReport> {
   if (applications.length === 0) throw new FeatureEngineError('the evaluator check has no application to compare on');
   const report = await compareEvaluator(engine, evaluate, applications);

@@ -3,7 +3,8 @@
  * computed, on a set of applications meant to reach every branch of the definitions, exactly
  * what DuckDB computes from the shipped SQL. The set: the random-applications fixture when the
  * artifact folder has it (the image leaves fixtures out), seeded synthetic applications built
- * from the application schema, and a spread sample of the stored clients' raw rows.
+ * from the application schema, and a sample of the stored clients' raw rows from a few checksum
+ * chunks (nothing here grows with the store).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,10 +14,13 @@ import type { RawClientSource } from '../store/raw-clients.js';
 import { ErrorList, parseApplication } from './application-body.js';
 import type { ApplicationSchema } from './application-schema.js';
 import type { FeatureEngine } from './engine.js';
+import { FeatureEngineError, type EngineOutput, type InputsEngine } from './engine-types.js';
 import { checkEvaluator, type EvaluatorCheckReport, type LabelledApplication } from './evaluator-check.js';
+import type { ReferenceChild } from './reference-child.js';
 import { FeatureEvaluator } from './evaluator/model-inputs.js';
+import type { RawApplication } from './application-body.js';
 import { syntheticApplications } from './synthetic-applications.js';
-import { spreadSample } from './stored-inputs.js';
+import { chunkSample } from './stored-inputs.js';
 
 export const evaluatorStartupDefaults = {
   /** Relative to the artifact folder. */
@@ -61,7 +65,7 @@ export function startupApplications(options: EvaluatorStartupOptions): LabelledA
   const apps = randomFixtureApplications(path.join(options.artifactsDir, evaluatorStartupDefaults.randomFixture), options.schema);
   apps.push(...syntheticApplications(options.schema, evaluatorStartupDefaults.synthetic, evaluatorStartupDefaults.seed));
   if (options.rawClients && options.storedIds) {
-    const ids = spreadSample(options.storedIds, options.storedSample ?? evaluatorStartupDefaults.storedSample);
+    const ids = chunkSample(options.storedIds, options.storedSample ?? evaluatorStartupDefaults.storedSample);
     const raw = options.rawClients.applications(ids);
     for (const id of ids) if (raw.has(id)) apps.push({ label: `stored client ${id}`, app: raw.get(id)! });
   }
@@ -79,4 +83,52 @@ export async function serveEvaluator(engine: FeatureEngine, options: EvaluatorSt
   const report = await checkEvaluator(engine, evaluate, startupApplications(options));
   engine.serveWith(evaluate);
   return report;
+}
+
+/**
+ * The server's inputs engine: the evaluator alone, DuckDB having checked it from a child
+ * process. reference() refuses: this process holds no DuckDB.
+ */
+export class EvaluatorInputs implements InputsEngine {
+  readonly mode = 'evaluator' as const;
+  readonly referenceOpen = false;
+  readonly featureNames: string[];
+  private readonly evaluator: FeatureEvaluator;
+
+  constructor(evaluator: FeatureEvaluator) {
+    this.evaluator = evaluator;
+    this.featureNames = evaluator.featureNames;
+  }
+
+  compute(applications: RawApplication[]): Promise<EngineOutput> {
+    try {
+      return Promise.resolve(this.evaluator.evaluate(applications));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  reference(): Promise<EngineOutput> {
+    return Promise.reject(new FeatureEngineError('DuckDB runs only in the start-up check\'s child process: this process serves the evaluator'));
+  }
+}
+
+/**
+ * The same guarantee as serveEvaluator, with DuckDB in a child process: the evaluator serves
+ * only once it computed, on the start-up set, exactly what the child's DuckDB computes from
+ * the shipped SQL. The child is closed whatever the outcome. Throws FeatureEngineError
+ * naming the feature, the application and both values, or why the child failed.
+ */
+export async function checkEvaluatorInChild(reference: Promise<ReferenceChild>, options: EvaluatorStartupOptions):
+  Promise<{ engine: EvaluatorInputs; report: EvaluatorCheckReport }> {
+  // Built before awaiting the child: reading the sample and the fixture overlaps DuckDB's start.
+  const evaluator = new FeatureEvaluator(options.features);
+  const applications = startupApplications(options);
+  const child = await reference;
+  try {
+    const report = await checkEvaluator(child, evaluator.evaluate.bind(evaluator), applications);
+    return { engine: new EvaluatorInputs(evaluator), report };
+  } finally {
+    child.close();
+  }
 }

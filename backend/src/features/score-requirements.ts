@@ -7,7 +7,7 @@
 import type { Row } from './application-body.js';
 import { KEY_COLUMNS } from './application-body.js';
 import type { ApplicationSchema } from './application-schema.js';
-import type { FeatureEngine } from './engine.js';
+import type { InputsEngine } from './engine-types.js';
 
 export interface ScoreRequirement {
   /** The required application field. */
@@ -31,7 +31,7 @@ function exampleRow(schema: ApplicationSchema): Row {
  * @param categorical names of category inputs: a text the model never saw is a missing input even
  *   when the field is given, so a field whose inputs are all categories cannot be told missing.
  */
-export async function deriveScoreRequirements(engine: FeatureEngine, schema: ApplicationSchema, categorical: ReadonlySet<string> = new Set()): Promise<ScoreRequirement[]> {
+export async function deriveScoreRequirements(engine: Pick<InputsEngine, 'featureNames' | 'compute'>, schema: ApplicationSchema, categorical: ReadonlySet<string> = new Set()): Promise<ScoreRequirement[]> {
   const base = exampleRow(schema);
   const empty = { bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [] };
   // Each required field is probed at its example, its minimum and its maximum (DAYS_EMPLOYED's maximum is

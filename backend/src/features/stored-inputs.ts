@@ -7,16 +7,25 @@
 import { ArtifactError } from '../store/artifact-schemas.js';
 import type { ClientStore } from '../store/clients.js';
 import type { RawClientSource } from '../store/raw-clients.js';
-import type { FeatureEngine } from './engine.js';
+import type { InputsEngine } from './engine-types.js';
 
 export const storedInputsDefaults = {
   /** Clients computed per engine run: bounds DuckDB's tables to a few hundred thousand rows. */
   chunk: 1000,
   /**
-   * Clients checked at start-up, spread over the store: all 9,000 take seconds and ~100 MB of
-   * raw rows, too much for a cold start on the Fly machine; the parity test checks every one.
+   * Clients checked at start-up: all 9,000 take seconds and ~100 MB of raw rows, too much for a
+   * cold start on the Fly machine; the parity test checks every one.
    */
   startupSample: 64,
+  /**
+   * Checksum chunks the start-up sample is drawn from (store format 2: the first time a client
+   * of a chunk is read, all its 256 clients are hashed). 64 clients spread over the whole store
+   * would hash 64 chunks (16,384 clients) and read pages all over a multi-GB file; 4 chunks
+   * cost the same at 9k and at 3.5M clients.
+   */
+  sampleChunks: 4,
+  /** meta.checksum_chunk of store format 2: chunk k = clients k*256 .. k*256+255 in id order. */
+  checksumChunk: 256,
 } as const;
 
 /** `count` ids spread evenly over the store (first and last included). */
@@ -25,8 +34,32 @@ export function spreadSample(ids: number[], count: number): number[] {
   return Array.from({ length: count }, (_, i) => ids[Math.round((i * (ids.length - 1)) / (count - 1))]!);
 }
 
+/**
+ * `count` ids from a few checksum chunks of `ids` (ascending, the store's order): the first
+ * chunk, the last and evenly between, spread within each chunk, so that start-up touches the
+ * same number of chunks whatever the store's size.
+ */
+export function chunkSample(ids: number[], count: number, chunks: number = storedInputsDefaults.sampleChunks,
+  chunkSize: number = storedInputsDefaults.checksumChunk): number[] {
+  if (ids.length <= count) return [...ids];
+  const chunkCount = Math.ceil(ids.length / chunkSize);
+  const picked = spreadSample(Array.from({ length: chunkCount }, (_, k) => k), Math.min(chunks, chunkCount));
+  const perChunk = Math.ceil(count / picked.length);
+  const out: number[] = [];
+  for (const k of picked) out.push(...spreadSample(ids.slice(k * chunkSize, (k + 1) * chunkSize), perChunk));
+  return out.slice(0, count);
+}
+
+/**
+ * `count` stored clients from a few whole checksum chunks of the store (chunkSample over the ids of
+ * `sampleChunks` evenly spaced chunks): what start-up reads does not grow with the store.
+ */
+export function startupSample(store: Pick<ClientStore, 'chunkSample'>, count: number = storedInputsDefaults.startupSample): number[] {
+  return chunkSample(store.chunkSample(storedInputsDefaults.sampleChunks * storedInputsDefaults.checksumChunk), count);
+}
+
 /** What computes inputs: the engine, or the evaluator alone (tests). */
-export type InputsSource = Pick<FeatureEngine, 'featureNames' | 'compute'>;
+export type InputsSource = Pick<InputsEngine, 'featureNames' | 'compute'>;
 
 export interface StoredInputsReport {
   clients: number;
@@ -75,9 +108,9 @@ export async function compareStored(engine: InputsSource, raw: RawClientSource, 
 }
 
 /** Throws ArtifactError when any stored client's inputs differ from the engine's. */
-export async function checkStoredInputs(engine: FeatureEngine, raw: RawClientSource, store: ClientStore,
+export async function checkStoredInputs(engine: InputsSource, raw: RawClientSource, store: ClientStore,
   options: { file: string; sample?: number }): Promise<StoredInputsReport> {
-  const report = await compareStored(engine, raw, store, store.sampleIds(options.sample ?? storedInputsDefaults.startupSample));
+  const report = await compareStored(engine, raw, store, startupSample(store, options.sample ?? storedInputsDefaults.startupSample));
   if (report.differing.length > 0) {
     const e = report.examples[0];
     throw new ArtifactError(options.file, `the stored inputs of ${report.differing.length} client(s) differ from what the feature definitions compute from their raw rows`

@@ -5,7 +5,7 @@
  * nothing here computes a model input itself.
  */
 import type { RawApplication, Row } from '../features/application-body.js';
-import type { FeatureEngine } from '../features/engine.js';
+import type { InputsEngine } from '../features/engine-types.js';
 import { categoryText } from '../store/artifact-schemas.js';
 import { decide, type Decision } from './decision.js';
 import { rankByImpact } from './explanation.js';
@@ -73,9 +73,9 @@ export function inputValue(model: ModelContext, i: number, x: number): InputValu
 
 export class ApplicationService {
   readonly scoring: ScoringService;
-  readonly engine: FeatureEngine;
+  readonly engine: InputsEngine;
 
-  constructor(scoring: ScoringService, engine: FeatureEngine) {
+  constructor(scoring: ScoringService, engine: InputsEngine) {
     this.scoring = scoring;
     this.engine = engine;
   }

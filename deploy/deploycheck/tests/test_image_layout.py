@@ -89,7 +89,7 @@ def test_runtime_has_only_compiled_code_package_json_and_artifacts(image: BuiltI
     assert files, "the runtime folder is empty"
     unexpected = [
         f for f in files
-        if not (f == "app/backend/package.json" or f.startswith("app/artifacts/")
+        if not (f in ("app/backend/package.json", "app/backend/dist/startup-check.json") or f.startswith("app/artifacts/")
                 or (f.startswith("app/backend/dist/src/") and f.endswith(".js"))
                 or (f.startswith("app/backend/src/db/migrations/") and f.endswith(".sql")))
     ]
@@ -127,6 +127,15 @@ def test_ready_reports_the_manifest_model_version(server: RunningServer):
     response = server.get("/ready")
     assert response.status == 200
     assert response.json() == {"status": "ready", "model_version": MANIFEST["model_version"]}
+
+
+def test_start_skips_the_duckdb_run_on_the_check_stage_stamp(server: RunningServer):
+    # The check stage ran the whole start-up check on these artifacts and this build: the image's server
+    # serves on its stamp and never maps DuckDB (backend/src/features/startup-stamp.ts).
+    listening = [json.loads(line) for line in server.log.read_text().splitlines() if '"msg":"listening"' in line]
+    assert listening and listening[0]["startup_check"] == "stamp", server.log.read_text()[-2000:]
+    maps = Path(f"/proc/{server.process.pid}/maps").read_text()
+    assert "duckdb" not in maps.lower()
 
 
 def test_health_answers_ok(server: RunningServer):

@@ -7,7 +7,7 @@
  */
 import type { FeatureInfo } from '../../store/artifact-schemas.js';
 import type { RawApplication } from '../application-body.js';
-import { FeatureEngineError, type EngineOutput } from '../engine.js';
+import { FeatureEngineError, type EngineOutput } from '../engine-types.js';
 import { APPLICATION_CATEGORIES, APPLICATION_NUMBERS, applicationFeatures } from './application.js';
 import { BUREAU_OUTPUTS, bureauFeatures } from './bureau.js';
 import { CREDIT_CARD_OUTPUTS, creditCardFeatures } from './credit-card.js';
