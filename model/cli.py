@@ -28,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--unknown-as-missing", action="store_true",
                        help="score a category the model never saw as a missing value (flagged per client) "
                             "instead of refusing the file")
-    score.add_argument("--chunk-clients", type=_positive, default=100_000,
-                       help="applications scored at a time: memory grows with it (default 100000)")
+    score.add_argument("--chunk-clients", type=_positive, default=50_000,
+                       help="applications scored at a time: memory grows with it (default 50000)")
     return parser
 
 

@@ -23,10 +23,12 @@ from model.features.engine import (DATASETS, SQL_DIR, _check_application_ids, _s
                                    csv_select, empty_table, fetch_inputs, register_category_codes, run_definitions)
 from model.features.raw_columns import RAW_COLUMNS
 
-# chunk_clients: applications per slice (measured by model.bench.portfolio: memory grows with it, the rate
-# barely does beyond 100k). memory_limit / threads: DuckDB's own caps, so the process stays within a
-# small machine whatever the folder's size (DuckDB spills its sorts to the scratch folder beyond them).
-defaults = {"chunk_clients": 100_000, "memory_limit": "2GB", "threads": 2}
+# chunk_clients: applications per slice. The SQL's compensated sums hold each client's values as lists
+# until they are summed, so memory grows with the slice's history rows: at the full Kaggle size a slice
+# of 100,000 applications went beyond 2 GB (model.bench.portfolio), 50,000 stays within 4 GB.
+# memory_limit / threads: DuckDB's own caps, so the process stays within a small machine whatever the
+# folder's size (DuckDB spills its sorts to the scratch folder beyond them).
+defaults = {"chunk_clients": 50_000, "memory_limit": "4GB", "threads": 2}
 
 
 def _columns(table: str) -> str:
@@ -95,6 +97,17 @@ def _select_slice(con: duckdb.DuckDBPyConnection, files: dict[str, Path], first:
                     f"ORDER BY {client}, _row")
 
 
+def _fetch(con: duckdb.DuckDBPyConnection, columns: list[str] | None, chunk_clients: int,
+           memory_limit: str) -> pd.DataFrame:
+    try:
+        return fetch_inputs(con, columns)
+    except DataError as exc:
+        if "Out of Memory" not in str(exc):
+            raise
+        raise DataError(f"a slice of {chunk_clients:,} applications needs more than DuckDB's memory limit "
+                        f"({memory_limit}): lower --chunk-clients") from exc
+
+
 def stream_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]], columns: list[str] | None = None,
                   chunk_clients: int = defaults["chunk_clients"], memory_limit: str = defaults["memory_limit"],
                   threads: int = defaults["threads"], sql_dir: Path = SQL_DIR
@@ -126,6 +139,6 @@ def stream_folder(data_dir: Path, dataset: str, categories: dict[str, list[str]]
             for first in range(1, total + 1, chunk_clients):
                 _select_slice(con, files, first, min(first + chunk_clients - 1, total))
                 run_definitions(con, sql_dir)
-                yield fetch_inputs(con, columns), present
+                yield _fetch(con, columns, chunk_clients, memory_limit), present
         finally:
             con.close()
