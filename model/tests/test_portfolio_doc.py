@@ -18,8 +18,8 @@ def test_the_committed_page_quotes_the_committed_figures():
     results = json.loads(FIGURES.read_text(encoding="utf-8"))
     page = ARCHITECTURE.read_text(encoding="utf-8")
     assert replace_block(page, results) == page, "run `python -m model.bench.portfolio_doc` (or make bench-model)"
-    for name in ("applications-3.5M", "kaggle-77x"):
-        run = results["runs"][name]
+    assert "applications-3.5M" in results["runs"]
+    for run in results["runs"].values():
         assert run["applications"] > 0 and run["rows_per_second"] > 0 and run["peak_mib"] > 0
 
 
