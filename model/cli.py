@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -27,7 +28,19 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--unknown-as-missing", action="store_true",
                        help="score a category the model never saw as a missing value (flagged per client) "
                             "instead of refusing the file")
+    score.add_argument("--chunk-clients", type=_positive, default=50_000,
+                       help="applications scored at a time: memory grows with it (default 50000)")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, got {value}")
+    return value
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -55,17 +68,19 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from model.scoring import score_folder
+    from model.scoring import write_scores
 
     if args.out.is_dir():
         raise DataError(f"--out {args.out}: is a folder; give the path of the CSV file to write")
     if not args.out.parent.exists():
         raise DataError(f"output folder not found: {args.out.parent}")
-    scores = score_folder(args.data_dir, args.artifacts, args.unknown_as_missing,
-                          warn=lambda message: print(f"warning: {message}", file=sys.stderr))
-    scores.to_csv(args.out, index=False)
-    refused = int((scores["decision"] == "refused").sum())
-    print(f"scored {len(scores):,} clients ({refused:,} refused) -> {args.out}")
+    # A stop (SIGTERM) unwinds like an error: the partial file and the scratch folder are removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    summary = write_scores(args.data_dir, args.artifacts, args.out, args.unknown_as_missing,
+                           warn=lambda message: print(f"warning: {message}", file=sys.stderr),
+                           chunk_clients=args.chunk_clients)
+    print(f"scored {summary.clients:,} clients ({summary.refused:,} refused) in {summary.chunks} slice(s) "
+          f"-> {args.out}")
     return 0
 
 

@@ -39,21 +39,26 @@ def _sql_literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path, schema: str = "main") -> None:
-    """``table`` loaded from the CSV file in file order, typed as the SQL expects (other columns skipped)."""
+def csv_select(table: str, path: Path) -> str:
+    """The SELECT reading ``table``'s CSV file in file order, typed as the SQL expects (other columns skipped)."""
     columns = RAW_COLUMNS[table]
     present = set(_header(path))
     types = ", ".join(f"{_sql_literal(c)}: '{t}'" for c, t in columns.items() if c in present)
     select = ", ".join(f'"{c}"' if c in present else f'CAST(NULL AS {t}) AS "{c}"' for c, t in columns.items())
     nulls = ", ".join(_sql_literal(v) for v in NULL_TEXTS)
+    return (f"SELECT {select} FROM read_csv({_sql_literal(path)}, "
+            f"header = true, types = {{{types}}}, nullstr = [{nulls}], auto_detect = true)")
+
+
+def _csv_table(con: duckdb.DuckDBPyConnection, table: str, path: Path, schema: str = "main") -> None:
+    """``table`` loaded from the CSV file in file order."""
     try:
-        con.execute(f"CREATE OR REPLACE TABLE {schema}.\"{table}\" AS SELECT {select} FROM read_csv({_sql_literal(path)}, "
-                    f"header = true, types = {{{types}}}, nullstr = [{nulls}], auto_detect = true)")
+        con.execute(f"CREATE OR REPLACE TABLE {schema}.\"{table}\" AS {csv_select(table, path)}")
     except duckdb.Error as exc:
-        raise DataError(f"{path.name}: {_csv_problem(str(exc))}") from exc
+        raise DataError(f"{path.name}: {csv_problem(str(exc))}") from exc
 
 
-def _csv_problem(message: str) -> str:
+def csv_problem(message: str) -> str:
     """DuckDB's CSV error in one line: the row (line of the file), the column and the value it refused."""
     lines = message.splitlines()
     where = next((l.split("CSV Error on ")[-1] for l in lines if "CSV Error on Line" in l), None)
@@ -63,7 +68,7 @@ def _csv_problem(message: str) -> str:
     return f"unreadable content ({lines[0][:300] if lines else 'unknown error'})"
 
 
-def _empty_table(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> None:
+def empty_table(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> None:
     cols = ", ".join(f'"{c}" {t}' for c, t in RAW_COLUMNS[table].items())
     con.execute(f'CREATE OR REPLACE TABLE {schema}."{table}" ({cols})')
 
@@ -87,7 +92,7 @@ def register_folder(con: duckdb.DuckDBPyConnection, data_dir: Path, dataset: str
         if path is None:
             if table == "application":
                 raise DataError(f"missing file: {data_dir / stem}.csv (or .csv.gz)")
-            _empty_table(con, table, schema)
+            empty_table(con, table, schema)
             continue
         header = _header(path)
         missing = [c for c in SCHEMAS[stem].required if c not in header]
@@ -104,7 +109,7 @@ def register_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFra
     for table, columns in RAW_COLUMNS.items():
         frame = frames.get(table)
         if frame is None:
-            _empty_table(con, table)
+            empty_table(con, table)
             continue
         frame = frame.reset_index(drop=True)
         typed = pd.DataFrame({c: _typed(frame[c], t) if c in frame.columns else pd.Series([None] * len(frame),
