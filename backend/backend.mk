@@ -6,9 +6,9 @@ BACKEND_BUILT := $(BACKEND_DIR)/dist/.built
 BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*.ts' 2>/dev/null) $(BACKEND_DIR)/tsconfig.json
 
 TEST_TARGETS += test-backend
-BENCH_TARGETS += bench-api
+BENCH_TARGETS += bench-profile bench-api
 
-.PHONY: api idp token test-backend bench-api backend-install backend-build
+.PHONY: api idp token test-backend bench-profile bench-api backend-install backend-build
 
 # npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
 # flock: two make runs at once (e.g. `make start` and `make test`) must not both run npm ci.
@@ -47,6 +47,11 @@ token: $(BACKEND_BUILT)
 test-backend: $(BACKEND_INSTALLED)
 	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && scripts/with-postgres.sh npx --no-install mocha
 	touch $(BACKEND_BUILT)
+
+# Where one request's time goes, stage by stage (bench/profile.ts), on score, explanation and one application.
+bench-profile: $(BACKEND_BUILT)
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
+	node $(BACKEND_DIR)/dist/bench/profile.js
 
 bench-api: $(BACKEND_BUILT)
 	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
