@@ -69,6 +69,11 @@ export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
+  // In WAL mode, NORMAL writes each commit to the WAL before returning and fsyncs at checkpoints:
+  // a crash of the process loses nothing (db/access-log-durability.test.ts kills the server to
+  // show it), a power loss may lose the latest commits. FULL fsync'd every insert on the event
+  // loop, before each personal answer: 150-500 µs a request, and the 35 ms p99 under load.
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return {
