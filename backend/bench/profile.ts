@@ -4,7 +4,7 @@
  * settings) runs in this process; every Koa middleware and every route-layer function is wrapped
  * with a timer that counts its own time (not the time of what it awaits through next()), and the
  * synchronous helpers that sit inside the first middleware (log line, request metrics, JSON of the
- * answer, the access-log insert) are timed apart and taken out of their caller. wrk drives a fixed
+ * answer) are timed apart and taken out of their caller. wrk drives a fixed
  * load (one connection, see profileDefaults) on each route; the table gives microseconds per request.
  * Latency under 10 connections is bench-api's (no timers there).
  *
@@ -45,7 +45,7 @@ export const profileDefaults = {
   /** app.use() order in src/app.ts; the profiler refuses to run when the count differs. */
   appStages: ['request context (id, timer)', 'drain flag', 'security headers', 'error handler', 'CORS', 'rate limit', 'router dispatch', 'unmatched route'],
   /** Route layers of the profiled routes: guard, record, validation, handler. */
-  routeStages: ['auth guard (token verification)', 'record of access (middleware)', 'validation', 'handler (service)'],
+  routeStages: ['auth guard (token verification)', 'record of access (until committed)', 'validation', 'handler (service)'],
 } as const;
 
 /** Time totals in ms, by stage, for the requests of one run. */
@@ -177,11 +177,10 @@ async function startProfiledServer(loaded: Loaded, clock: StageClock): Promise<{
     OIDC_ISSUER: TEST_ISSUER, OIDC_AUDIENCE: TEST_AUDIENCE, OIDC_JWKS: JSON.stringify(TEST_JWKS),
   });
   const db = await openDatabase({ dataDir: config.dataDir });
-  const accessLog = { append: clock.sync('access-log insert (synchronous part)', db.accessLog.append.bind(db.accessLog)), page: db.accessLog.page.bind(db.accessLog) };
   const metrics = new Metrics({ model_version: loaded.model.modelVersion });
   metrics.observeRequest = clock.sync('request metrics', metrics.observeRequest.bind(metrics));
   const app = createApp({ config, model: loaded.model, artifacts: loaded.artifacts, logger: quietLogger(clock), state: { ready: true, shuttingDown: false },
-    metrics, verifyToken: createVerifier(config.auth), accessLog, reviews: db.reviews, applications: loaded.applications });
+    metrics, verifyToken: createVerifier(config.auth), accessLog: db.accessLog, reviews: db.reviews, applications: loaded.applications });
   instrument(app, clock);
   const handle = app.callback();
   const server = http.createServer((req, res) => {
