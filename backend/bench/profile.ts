@@ -173,7 +173,7 @@ function printProfile(p: Profiled): void {
 async function startProfiledServer(loaded: Loaded, clock: StageClock): Promise<{ server: http.Server; close: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pad-profile-'));
   const config = loadConfig({
-    ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', SHAP_CACHE_BYTES: '0', SHAP_CACHE_SIZE: '0',
+    ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', SHAP_CACHE_BYTES: '0',
     OIDC_ISSUER: TEST_ISSUER, OIDC_AUDIENCE: TEST_AUDIENCE, OIDC_JWKS: JSON.stringify(TEST_JWKS),
   });
   const db = await openDatabase({ dataDir: config.dataDir });
