@@ -6,7 +6,7 @@ BACKEND_BUILT := $(BACKEND_DIR)/dist/.built
 BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*.ts' 2>/dev/null) $(BACKEND_DIR)/tsconfig.json
 
 TEST_TARGETS += test-backend
-BENCH_TARGETS += bench-profile bench-api
+BENCH_TARGETS += bench-api
 
 .PHONY: api idp token test-backend bench-profile bench-api backend-install backend-build
 
@@ -48,7 +48,8 @@ test-backend: $(BACKEND_INSTALLED)
 	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && scripts/with-postgres.sh npx --no-install mocha
 	touch $(BACKEND_BUILT)
 
-# Where one request's time goes, stage by stage (bench/profile.ts), on score, explanation and one application.
+# Where one request's time goes, stage by stage (bench/profile.ts), on score, explanation and one application;
+# bench-api prints the same table after its wrk figures, so `make bench` runs it through bench-api.
 bench-profile: $(BACKEND_BUILT)
 	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
 	node $(BACKEND_DIR)/dist/bench/profile.js

@@ -138,7 +138,7 @@ function quietLogger(clock: StageClock): Logger {
   return { info: clock.sync('JSON log line', logger.info), warn: logger.warn, error: logger.error };
 }
 
-interface Profiled {
+export interface Profiled {
   label: string;
   wrk: WrkResult;
   clock: StageClock;
@@ -156,7 +156,7 @@ async function profileRoute(port: number, clock: StageClock, label: string, load
     busyMsPerRequest: used.active / Math.max(1, clock.requests), load: os.loadavg() };
 }
 
-function printProfile(p: Profiled): void {
+export function printProfile(p: Profiled): void {
   const n = Math.max(1, p.clock.requests);
   const us = (ms: number): string => (ms * 1000 / n).toFixed(1).padStart(8);
   const koa = [...p.clock.totals.values()].reduce((a, b) => a + b, 0);
