@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { accessFilter, type AccessEntry, type AccessLog, type AccessPage, type AccessQuery, type StoredAccess } from './access-log.js';
 import type { Database } from './database.js';
 import { GroupCommit } from './group-commit.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { readMigrations } from './migrations.js';
 import { SqliteReviewStore } from './sqlite-reviews.js';
 
@@ -87,6 +88,7 @@ export function openSqlite(file: string): Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   const accessLog = new SqliteAccessLog(db);
   return {
     kind: 'sqlite',
@@ -94,6 +96,7 @@ export function openSqlite(file: string): Database {
     reviews: new SqliteReviewStore(db),
     close: async () => {
       await accessLog.drain();
+      await checkpointer?.close();
       db.close();
     },
   };
