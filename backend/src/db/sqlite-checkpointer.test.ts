@@ -18,10 +18,14 @@ describe('SQLite checkpoints off the event loop', function () {
       for (let i = 0; i < 500; i++) {
         await db.accessLog.append({ at: new Date(), subject: 's', clientApp: null, method: 'GET', route: '/v1/clients/:id', clientId: String(i), applicationId: null, records: 1, modelVersion: 'm', requestId: `r${i}` });
       }
-      // 500 rows are ~2,500 WAL pages: below the writer's own threshold, so only the worker copies them.
-      await new Promise((resolve) => setTimeout(resolve, 4 * checkpointDefaults.intervalMs));
+      // 500 rows are ~2,500 WAL pages: below the writer's own threshold, so only the worker copies them
+      // (given time: a worker thread starts slowly on a loaded machine).
+      const copiedBytes = (): number => fs.statSync(file).size - emptySize;
+      for (let waited = 0; copiedBytes() <= 50 * 1024 && waited < 15_000; waited += checkpointDefaults.intervalMs) {
+        await new Promise((resolve) => setTimeout(resolve, checkpointDefaults.intervalMs));
+      }
       // The rows reached the database file itself, not only the WAL: someone checkpointed, and not the writer.
-      const copied = fs.statSync(file).size - emptySize;
+      const copied = copiedBytes();
       expect(copied, `database file grew by ${copied} bytes`).to.be.greaterThan(50 * 1024);
       expect(fs.statSync(`${file}-wal`).size).to.be.greaterThan(0);
       await db.close();
