@@ -8,7 +8,7 @@ BACKEND_SOURCES := $(shell find $(BACKEND_DIR)/src $(BACKEND_DIR)/bench -name '*
 TEST_TARGETS += test-backend
 BENCH_TARGETS += bench-startup bench-api bench-store
 
-.PHONY: api idp token test-backend bench-api bench-store bench-startup backend-install backend-build backend-stamp
+.PHONY: api idp token test-backend bench-profile bench-api bench-store bench-startup backend-install backend-build backend-stamp
 
 # npm ci when node_modules is missing or package-lock.json is newer than the installed tree.
 # flock: two make runs at once (e.g. `make start` and `make test`) must not both run npm ci.
@@ -58,6 +58,12 @@ test-backend: $(BACKEND_INSTALLED) $(VENV)/.installed
 	cd $(BACKEND_DIR) && flock .install.lock sh -c 'rm -rf dist && npx --no-install tsc -p tsconfig.json' && \
 	  PAD_PYTHON=$(CURDIR)/$(PY) scripts/with-postgres.sh npx --no-install mocha
 	touch $(BACKEND_BUILT)
+
+# Where one request's time goes, stage by stage (bench/profile.ts), on score, explanation and one application;
+# bench-api prints the same table after its wrk figures, so `make bench` runs it through bench-api.
+bench-profile: $(BACKEND_BUILT)
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
+	node $(BACKEND_DIR)/dist/bench/profile.js
 
 bench-api: $(BACKEND_STAMP)
 	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)

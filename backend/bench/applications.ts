@@ -74,7 +74,7 @@ async function timeCalls(runs: number, fn: () => unknown): Promise<CallTiming> {
 }
 
 /** The raw rows of 1,000 stored clients spread over the store, the one with the median history, and an applicant without any. */
-function benchApplications(loaded: Loaded): { apps: RawApplication[]; median: RawApplication; bare: RawApplication } {
+export function benchApplications(loaded: Loaded): { apps: RawApplication[]; median: RawApplication; bare: RawApplication } {
   const apps = [...loaded.applications.rawClients!.applications(loaded.model.store.sampleIds(1000)).values()];
   const median = [...apps].sort((a, b) => historyRows(a) - historyRows(b))[Math.floor(apps.length / 2)]!;
   const bare: RawApplication = { tables: { ...median.tables, bureau: [], bureau_balance: [], previous_application: [], POS_CASH_balance: [], credit_card_balance: [], installments_payments: [] } };

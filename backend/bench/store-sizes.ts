@@ -95,7 +95,7 @@ function stamp(dir: string): void {
 async function measure(store: StoreFolder): Promise<StoreFigures> {
   stamp(store.dir);
   // Every explanation runs TreeSHAP: random ids over a large store would rarely hit the cache anyway.
-  const env = { SHAP_CACHE_SIZE: '0' };
+  const env = { SHAP_CACHE_BYTES: '0' };
   const readyMs: number[] = [];
   for (let i = 0; i < storeBenchDefaults.coldStarts - 1; i++) {
     const s = await startServer(store.dir, env);

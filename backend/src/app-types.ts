@@ -18,7 +18,7 @@ export interface AppState {
   shuttingDown: boolean;
 }
 
-export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & Partial<Pick<Config, 'shapCacheSize' | 'bodyTimeoutMs' | 'batchBodyLimitBytes'>>;
+export type AppConfig = Pick<Config, 'corsOrigins' | 'rateLimitPerMinute' | 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & Partial<Pick<Config, 'shapCacheBytes' | 'bodyTimeoutMs' | 'batchBodyLimitBytes'>>;
 
 export interface AppDeps {
   config: AppConfig;

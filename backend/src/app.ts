@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Koa {
   });
 
   const scoring = new ScoringService(deps.model, (kind, seconds, rows) => deps.metrics.observeInference(kind, seconds, rows),
-    deps.config.shapCacheSize);
+    deps.config.shapCacheBytes);
   // Each route names the scope it needs next to its path (auth.need); see docs/api.md for the table.
   const auth = createGuard(deps.verifyToken);
   const record = recordAccess(deps.accessLog, deps.model.modelVersion);

@@ -36,6 +36,13 @@ describe('config', () => {
     expect(() => loadConfig({ API_KEY: 'k' })).to.throw(ConfigError, /API_KEY is no longer used/);
   });
 
+  it('sizes the SHAP cache in bytes (SHAP_CACHE_BYTES) and refuses the former entry count', () => {
+    expect(loadConfig({}).shapCacheBytes).to.equal(32 * 1024 * 1024);
+    expect(loadConfig({ SHAP_CACHE_BYTES: '0' }).shapCacheBytes).to.equal(0);
+    expect(() => loadConfig({ SHAP_CACHE_BYTES: '64MB' })).to.throw(ConfigError, /SHAP_CACHE_BYTES must be an integer, got "64MB"/);
+    expect(() => loadConfig({ SHAP_CACHE_SIZE: '20000' })).to.throw(ConfigError, /SHAP_CACHE_SIZE is no longer used.*SHAP_CACHE_BYTES/);
+  });
+
   it('defaults to the embedded demo provider outside production', () => {
     const c = loadConfig({});
     expect(c.auth.issuer).to.equal('http://127.0.0.1:9400');

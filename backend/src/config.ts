@@ -33,8 +33,8 @@ export interface Config {
   /** Trust X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
   logLevel: 'info' | 'silent';
-  /** Stored clients whose SHAP values are kept in memory; 0 computes every explanation afresh. */
-  shapCacheSize: number;
+  /** Bytes of stored clients' SHAP values kept in memory (LRU); 0 computes every explanation afresh. */
+  shapCacheBytes: number;
 }
 
 export const defaults = {
@@ -54,8 +54,8 @@ export const defaults = {
    * batches are read one at a time, inside the work gate (http/work-gate.ts).
    */
   batchBodyLimitBytes: 32 * 1024 * 1024,
-  /** ~1.6 KB per client at 86 features: 20,000 clients is ~32 MB. */
-  shapCacheSize: 20_000,
+  /** ~2.2 KB per client at 86 features: ~15,000 clients (services/scoring.ts, shapCacheDefaults). */
+  shapCacheBytes: 32 * 1024 * 1024,
   /** Long enough for a 5 MB batch on a slow uplink, short enough that a trickling client cannot hold a worker. */
   bodyTimeoutMs: 15_000,
   /** Fly's hard_limit is 250 requests; a few more for health checks and keep-alive. */
@@ -115,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
   // A shared key gave every holder every client: refuse it rather than let it suggest protection.
   if (nonEmpty(env['API_KEY']) !== undefined) throw new ConfigError('API_KEY is no longer used: callers present OpenID access tokens (OIDC_ISSUER, docs/deployment.md); unset API_KEY');
+  // A count of entries meant nothing for memory (their size follows the feature count): refuse it rather than ignore it.
+  if (nonEmpty(env['SHAP_CACHE_SIZE']) !== undefined) throw new ConfigError('SHAP_CACHE_SIZE is no longer used: the SHAP cache is sized in bytes, set SHAP_CACHE_BYTES (0 turns it off)');
   const databaseUrl = nonEmpty(env['DATABASE_URL']);
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if (production && databaseUrl === undefined && nonEmpty(env['DATA_DIR']) === undefined) {
@@ -137,6 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     batchBodyLimitBytes: parseIntVar(env, 'BATCH_BODY_LIMIT_BYTES', defaults.batchBodyLimitBytes, 1024, 64 * 1024 * 1024),
     trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
     logLevel,
-    shapCacheSize: parseIntVar(env, 'SHAP_CACHE_SIZE', defaults.shapCacheSize, 0, 10_000_000),
+    shapCacheBytes: parseIntVar(env, 'SHAP_CACHE_BYTES', defaults.shapCacheBytes, 0, 1024 * 1024 * 1024),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { grantedScopes, type Scope } from './scopes.js';
+import { cacheVerified, VerifiedTokenCache, type Verified } from './verified-token-cache.js';
 
 export const verifierDefaults = {
   algorithms: ['RS256', 'PS256', 'ES256'],
@@ -95,7 +96,21 @@ function reasonOf(err: unknown): string {
   return 'the token is malformed';
 }
 
-export function createVerifier(settings: AuthSettings): VerifyToken {
+/**
+ * A token that passed is remembered until its exp (auth/verified-token-cache.ts): the claims and
+ * the signature of the same text would pass again until then. One difference from verifying each
+ * time: a signing key withdrawn from the provider's JWKS is dropped once jose refetches the set
+ * (on an unknown key id, or after its cache age), while a token it signed that was already verified
+ * stays accepted until that token's own exp; access tokens are short-lived for that reason.
+ * `cache: false` verifies every call.
+ */
+export function createVerifier(settings: AuthSettings, options: { cache?: VerifiedTokenCache<User> | false } = {}): VerifyToken {
+  const verify = verifyWithJose(settings);
+  if (options.cache === false) return async (token) => (await verify(token)).value;
+  return cacheVerified(verify, options.cache ?? new VerifiedTokenCache<User>(settings.clockToleranceSeconds));
+}
+
+function verifyWithJose(settings: AuthSettings): (token: string) => Promise<Verified<User>> {
   const keys = keySource(settings);
   return async (token) => {
     const getKey = await keys();
@@ -117,6 +132,8 @@ export function createVerifier(settings: AuthSettings): VerifyToken {
     // RFC 7519: sub is a string; a number would end up as someone's identity in the record of access.
     if (typeof payload['sub'] !== 'string' || payload['sub'] === '') throw new TokenError('the token has no subject');
     const clientId = [payload['azp'], payload['client_id'], payload['appid']].find((v): v is string => typeof v === 'string') ?? null;
-    return { subject: String(payload['sub']), clientId, scopes: grantedScopes(payload, settings.scopeAliases) };
+    // requiredClaims made jose check that exp is a number.
+    const user = { subject: String(payload['sub']), clientId, scopes: grantedScopes(payload, settings.scopeAliases) };
+    return { value: user, exp: payload['exp'] as number };
   };
 }

@@ -106,6 +106,20 @@ for (const backend of backends) {
       expect((await db.accessLog.page({ offset: 0, limit: 10 })).total).to.equal(1);
     });
 
+    it('records concurrent appends each once (one transaction for those of one turn)', async () => {
+      await Promise.all(Array.from({ length: 60 }, (_, i) => db.accessLog.append(entry({ requestId: `c${i}` }))));
+      const page = await db.accessLog.page({ offset: 0, limit: 100 });
+      expect(page.total).to.equal(60);
+      expect(page.items.map((r) => r.requestId).sort()).to.deep.equal(Array.from({ length: 60 }, (_, i) => `c${i}`).sort());
+    });
+
+    it('fails only the append whose row cannot be stored', async () => {
+      const bad = entry({ requestId: 'bad', subject: null as unknown as string });
+      const results = await Promise.allSettled([entry({ requestId: 'g1' }), bad, entry({ requestId: 'g2' })].map((e) => db.accessLog.append(e)));
+      expect(results.map((r) => r.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await db.accessLog.page({ offset: 0, limit: 10 })).items.map((r) => r.requestId).sort()).to.deep.equal(['g1', 'g2']);
+    });
+
     it('treats filter values as data, not SQL', async () => {
       await db.accessLog.append(entry());
       const page = await db.accessLog.page({ offset: 0, limit: 10, subject: "x' OR '1'='1" });

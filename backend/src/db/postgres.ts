@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { accessFilter, type AccessEntry, type AccessLog, type AccessPage, type AccessQuery } from './access-log.js';
 import type { Database } from './database.js';
+import { GroupCommit } from './group-commit.js';
 import { readMigrations } from './migrations.js';
 import { PostgresReviewStore } from './postgres-reviews.js';
 import { rowToAccess } from './sqlite.js';
@@ -33,15 +34,30 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
-class PostgresAccessLog implements AccessLog {
-  constructor(private readonly pool: pg.Pool) {}
+const ACCESS_COLUMNS = 10;
 
-  async append(e: AccessEntry): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO access_log (at, subject, client_app, method, route, client_id, application_id, records, model_version, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.at, e.subject, e.clientApp, e.method, e.route, e.clientId, e.applicationId, e.records, e.modelVersion, e.requestId],
-    );
+class PostgresAccessLog implements AccessLog {
+  private readonly commits: GroupCommit<AccessEntry>;
+
+  constructor(private readonly pool: pg.Pool) {
+    // One multi-row INSERT is one statement, hence one transaction: all rows or none.
+    const insert = async (entries: AccessEntry[]): Promise<void> => {
+      const rows = entries.map((_, r) => `(${Array.from({ length: ACCESS_COLUMNS }, (_v, c) => `$${r * ACCESS_COLUMNS + c + 1}`).join(', ')})`);
+      await this.pool.query(
+        `INSERT INTO access_log (at, subject, client_app, method, route, client_id, application_id, records, model_version, request_id) VALUES ${rows.join(', ')}`,
+        entries.flatMap((e) => [e.at, e.subject, e.clientApp, e.method, e.route, e.clientId, e.applicationId, e.records, e.modelVersion, e.requestId]),
+      );
+    };
+    this.commits = new GroupCommit<AccessEntry>(insert, (e) => insert([e]));
+  }
+
+  /** Settles once the row is committed (db/group-commit.ts). */
+  append(e: AccessEntry): Promise<void> {
+    return this.commits.append(e);
+  }
+
+  drain(): Promise<void> {
+    return this.commits.drain();
   }
 
   async page(query: AccessQuery): Promise<AccessPage> {
@@ -63,5 +79,12 @@ export async function openPostgres(url: string): Promise<Database> {
     await pool.end();
     throw err;
   }
-  return { kind: 'postgres', accessLog: new PostgresAccessLog(pool), reviews: new PostgresReviewStore(pool), close: () => pool.end() };
+  const accessLog = new PostgresAccessLog(pool);
+  return {
+    kind: 'postgres', accessLog, reviews: new PostgresReviewStore(pool),
+    close: async () => {
+      await accessLog.drain();
+      await pool.end();
+    },
+  };
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { accessFilter, type AccessEntry, type AccessLog, type AccessPage, type AccessQuery, type StoredAccess } from './access-log.js';
 import type { Database } from './database.js';
+import { GroupCommit } from './group-commit.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { readMigrations } from './migrations.js';
 import { SqliteReviewStore } from './sqlite-reviews.js';
 
@@ -43,15 +45,25 @@ function migrate(db: BetterSqlite3.Database): void {
 
 class SqliteAccessLog implements AccessLog {
   private readonly insert: BetterSqlite3.Statement;
+  private readonly commits: GroupCommit<AccessEntry>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.insert = db.prepare(`INSERT INTO access_log (at, subject, client_app, method, route, client_id, application_id, records, model_version, request_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertOne = (e: AccessEntry): void => {
+      this.insert.run(e.at.toISOString(), e.subject, e.clientApp, e.method, e.route, e.clientId, e.applicationId, e.records, e.modelVersion, e.requestId);
+    };
+    const insertAll = db.transaction((entries: AccessEntry[]) => entries.forEach(insertOne));
+    this.commits = new GroupCommit<AccessEntry>((entries) => insertAll(entries), insertOne);
   }
 
+  /** Settles once the row is committed (db/group-commit.ts). */
   append(e: AccessEntry): Promise<void> {
-    this.insert.run(e.at.toISOString(), e.subject, e.clientApp, e.method, e.route, e.clientId, e.applicationId, e.records, e.modelVersion, e.requestId);
-    return Promise.resolve();
+    return this.commits.append(e);
+  }
+
+  drain(): Promise<void> {
+    return this.commits.drain();
   }
 
   page(query: AccessQuery): Promise<AccessPage> {
@@ -69,15 +81,23 @@ export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
+  // In WAL mode, NORMAL writes each commit to the WAL before returning and fsyncs at checkpoints:
+  // a crash of the process loses nothing (db/access-log-durability.test.ts kills the server to
+  // show it), a power loss may lose the latest commits. FULL fsync'd every insert on the event
+  // loop, before each personal answer: 150-500 µs a request, and the 35 ms p99 under load.
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
+  const accessLog = new SqliteAccessLog(db);
   return {
     kind: 'sqlite',
-    accessLog: new SqliteAccessLog(db),
+    accessLog,
     reviews: new SqliteReviewStore(db),
-    close: () => {
+    close: async () => {
+      await accessLog.drain();
+      await checkpointer?.close();
       db.close();
-      return Promise.resolve();
     },
   };
 }

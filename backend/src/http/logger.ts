@@ -12,15 +12,21 @@ export interface Logger {
   error(fields: LogFields): void;
 }
 
-export function jsonLogger(level: 'info' | 'silent' = 'info'): Logger {
-  const write = (stream: NodeJS.WriteStream, lvl: string, fields: LogFields): void => {
+/** Where log lines go: stdout and stderr in production; the profiler passes a sink of the same cost. */
+export interface LogStreams {
+  out: { write(line: string): unknown };
+  err: { write(line: string): unknown };
+}
+
+export function jsonLogger(level: 'info' | 'silent' = 'info', streams: LogStreams = { out: process.stdout, err: process.stderr }): Logger {
+  const write = (stream: LogStreams['out'], lvl: string, fields: LogFields): void => {
     if (level === 'silent') return;
     stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, ...fields })}\n`);
   };
   return {
-    info: (fields) => write(process.stdout, 'info', fields),
-    warn: (fields) => write(process.stderr, 'warn', fields),
-    error: (fields) => write(process.stderr, 'error', fields),
+    info: (fields) => write(streams.out, 'info', fields),
+    warn: (fields) => write(streams.err, 'warn', fields),
+    error: (fields) => write(streams.err, 'error', fields),
   };
 }
 

@@ -6,6 +6,7 @@
 import { NotFoundError } from '../errors.js';
 import type { ScoreOutput } from '../runtime/onnx.js';
 import type { Explanation as ShapResult } from '../runtime/shap.js';
+import { ByteBudgetLru } from './byte-budget-lru.js';
 import { scoreFields, type ScoreFields } from './decision.js';
 import {
   compactExplanation, fullExplanation, prepareExplanation, type CompactExplanation, type ExplanationBody, type PreparedExplanation,
@@ -32,8 +33,24 @@ export interface BatchResponse {
   results: BatchResult[];
 }
 
-/** How many stored clients' SHAP values are kept (about 1.6 KB each for 86 features, with their ranking and printed inputs). */
-export const STORED_SHAP_CACHE_SIZE = 20_000;
+export const shapCacheDefaults = {
+  /**
+   * Bytes of stored clients' SHAP values kept (config SHAP_CACHE_BYTES): 32 MiB is ~15,000 clients at
+   * 86 features (~2.2 KB each), beside the ~250 MB the API holds after load within the 320 MB heap cap of the
+   * 512 MB machine (Dockerfile, fly.toml).
+   */
+  bytes: 32 * 1024 * 1024,
+  /**
+   * One entry beyond its three typed arrays' contents: the arrays' headers and buffers, the two
+   * objects and the map entry (measured on the heap over 5,000 entries of 86 features: scoring.test.ts).
+   */
+  entryOverheadBytes: 700,
+} as const;
+
+/** What one cached explanation holds, in bytes (an estimate, checked against the heap in a test). */
+export function preparedBytes(p: PreparedExplanation): number {
+  return p.result.shap.byteLength + p.order.byteLength + p.values.byteLength + shapCacheDefaults.entryOverheadBytes;
+}
 
 export class ScoringService {
   readonly model: ModelContext;
@@ -41,15 +58,18 @@ export class ScoringService {
   // A stored client's inputs never change for a given model, so neither do its SHAP values (nor
   // their ranking and printed inputs): advisors reopen the same clients (and the dashboard asks
   // again when it revalidates).
-  private readonly storedShap = new Map<number, PreparedExplanation>();
-
-  private readonly shapCacheSize: number;
+  private readonly storedShap: ByteBudgetLru<number, PreparedExplanation>;
 
   constructor(model: ModelContext, observe: InferenceObserver = () => undefined,
-    shapCacheSize: number = STORED_SHAP_CACHE_SIZE) {
+    shapCacheBytes: number = shapCacheDefaults.bytes) {
     this.model = model;
     this.observe = observe;
-    this.shapCacheSize = shapCacheSize;
+    this.storedShap = new ByteBudgetLru(shapCacheBytes, preparedBytes);
+  }
+
+  /** Bytes and entries of the stored-SHAP cache now (tests, metrics). */
+  get shapCache(): { bytes: number; entries: number; budgetBytes: number } {
+    return { bytes: this.storedShap.bytes, entries: this.storedShap.size, budgetBytes: this.storedShap.budgetBytes };
   }
 
   /** Model inputs of a known client; 404 when the id is not in the store. */
@@ -97,15 +117,11 @@ export class ScoringService {
     return fullExplanation(this.model, id, x, this.storedExplanation(id, x), probability, rawScore, top);
   }
 
-  /** SHAP values (ranked) of a stored client, computed once; the oldest entry goes when the cache is full. */
+  /** SHAP values (ranked) of a stored client, computed once; the least recently used go when the budget is full. */
   private storedExplanation(id: number, x: Float64Array): PreparedExplanation {
     const cached = this.storedShap.get(id);
     if (cached) return cached;
     const fresh = prepareExplanation(x, this.explain(x));
-    if (this.shapCacheSize === 0) return fresh;
-    if (this.storedShap.size >= this.shapCacheSize) {
-      this.storedShap.delete(this.storedShap.keys().next().value as number);
-    }
     this.storedShap.set(id, fresh);
     return fresh;
   }
