@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { jsonLogger, type Logger } from './http/logger.js';
 import { Metrics } from './http/metrics.js';
 import { ArtifactError } from './store/artifacts.js';
+import { storeCorruption, storeVerification, sweepStores } from './store/store-checksum.js';
 
 export const serverDefaults = {
   shutdownGraceMs: 10_000,
@@ -122,6 +123,14 @@ async function main(): Promise<void> {
     // 'stamp': the build's check matched this exact code and artifacts; 'duckdb-child': DuckDB checked the evaluator now.
     startup_check: loaded.startupCheck.reference,
     startup_ms: Math.round(performance.now() - started),
+  });
+  // Every chunk of the client store verified in the background, so first reads stop paying for it.
+  const sweepStarted = performance.now();
+  void sweepStores().done.then(() => {
+    const { checked, chunks } = storeVerification();
+    const corruption = storeCorruption();
+    if (corruption !== undefined) logger.error({ msg: 'client store corrupt: /ready answers 503', error: corruption });
+    logger.info({ msg: 'client store verified', chunks_checked: checked, chunks, ms: Math.round(performance.now() - sweepStarted) });
   });
 }
 

@@ -2,7 +2,7 @@
 import type Router from '@koa/router';
 import { ServiceUnavailableError, StoreCorruptError } from '../errors.js';
 import type { AppState } from '../app-types.js';
-import { storeCorruption } from '../store/store-checksum.js';
+import { storeCorruption, storeVerification } from '../store/store-checksum.js';
 
 export function healthRoutes(router: Router, state: AppState, modelVersion: string): void {
   router.get('/health', (ctx) => {
@@ -13,6 +13,8 @@ export function healthRoutes(router: Router, state: AppState, modelVersion: stri
     // A chunk of clients.sqlite failed its checksum: this machine must be replaced, not retried.
     const corruption = storeCorruption();
     if (corruption !== undefined) throw new StoreCorruptError(corruption);
-    ctx.body = { status: 'ready', model_version: modelVersion };
+    // Share of the client store's chunks verified so far (the background sweep; reads verify theirs first).
+    const { checked, chunks } = storeVerification();
+    ctx.body = { status: 'ready', model_version: modelVersion, store_verified: chunks === 0 ? 1 : Math.round((checked / chunks) * 1e4) / 1e4 };
   });
 }

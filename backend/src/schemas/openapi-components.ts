@@ -52,7 +52,10 @@ export const componentSchemas: Record<string, Schema> = {
     errors: { type: 'array', items: ref('FieldError') },
   }, ['type', 'title', 'status', 'detail']),
   Health: obj({ status: { const: 'ok' } }),
-  Ready: obj({ status: { const: 'ready' }, model_version: { type: 'string' } }),
+  Ready: obj({
+    status: { const: 'ready' }, model_version: { type: 'string' },
+    store_verified: { type: 'number', minimum: 0, maximum: 1, description: 'Share of the client store checked against its checksums so far (every chunk is checked before it is served, and all of them in the background after start-up)' },
+  }),
   Feature: obj({
     name: { type: 'string' }, label: { type: 'string' }, label_fr: labelFr, description: { type: 'string' },
     type: { type: 'string', enum: ['numeric', 'binary', 'category'] },

@@ -13,7 +13,7 @@ import { buildModelContext } from '../services/model-context.js';
 import { ArtifactError } from './artifact-schemas.js';
 import { SqliteClientStore } from './clients.js';
 import { SqliteRawClients } from './raw-clients.js';
-import { checkStoreContent, storeCorruption } from './store-checksum.js';
+import { checkStoreContent, storeCorruption, storeVerification, sweepStores } from './store-checksum.js';
 
 const F = TINY_FEATURES.length;
 
@@ -108,6 +108,31 @@ describe('client store checksums (store format 2)', () => {
       store.close();
     }
     expect(storeCorruption()).to.equal(undefined);
+  });
+
+  it('verifies every chunk in the background, between other work, and finds a corrupt one nobody read', async () => {
+    const victim = clients[700]!.id; // chunk 2 of 4
+    const db = new Database(file);
+    db.prepare("UPDATE clients SET gender = 'X' WHERE id = ?").run(victim);
+    db.close();
+    const store = SqliteClientStore.open(file, F, '0.1.0', { contentSha256: entry.content_sha256 });
+    try {
+      const before = storeVerification(); // other tests' stores may be open too
+      expect(before.checked).to.be.below(before.chunks);
+      const sweep = sweepStores();
+      // A read meanwhile, and a turn of the event loop before the sweep is over: it yields between chunks.
+      expect(store.vector(clients[0]!.id)).to.have.length(F);
+      const midway = await new Promise<{ checked: number; chunks: number }>((resolve) => setImmediate(() => resolve(storeVerification())));
+      expect(midway.checked).to.be.below(midway.chunks);
+      await sweep.done;
+      const after = storeVerification();
+      expect(after.checked).to.equal(after.chunks);
+      expect(storeCorruption()).to.match(/chunk 2 does not match/);
+      expect(() => store.get(victim)).to.throw(StoreCorruptError, /chunk 2/);
+      expect(store.get(clients[999]!.id)?.id).to.equal(clients[999]!.id);
+    } finally {
+      store.close();
+    }
   });
 
   it('serves no row added after the checksums were written', () => {

@@ -126,7 +126,9 @@ def test_onnxruntime_keeps_only_this_platforms_binaries(image: BuiltImage):
 def test_ready_reports_the_manifest_model_version(server: RunningServer):
     response = server.get("/ready")
     assert response.status == 200
-    assert response.json() == {"status": "ready", "model_version": MANIFEST["model_version"]}
+    body = response.json()
+    assert {k: body[k] for k in ("status", "model_version")} == {"status": "ready", "model_version": MANIFEST["model_version"]}
+    assert 0 <= body["store_verified"] <= 1  # the background check of the client store's chunks
 
 
 def test_start_skips_the_duckdb_run_on_the_check_stage_stamp(server: RunningServer):
