@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../src/bootstrap.js';
@@ -18,6 +17,7 @@ import { measureInProcess, type Timing } from './in-process.js';
 import { printProfile, profileRequests } from './profile.js';
 import { signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS } from '../src/testing/tokens.js';
 import { runWrk, runWrkPost, type WrkResult } from './wrk.js';
+import { freePort } from './spawned-server.js';
 
 const benchDefaults = {
   wrkSeconds: Number(process.env['BENCH_SECONDS'] ?? 10),
@@ -32,17 +32,6 @@ const benchDefaults = {
 } as const;
 
 const SERVER = path.join(packageRoot(), 'dist', 'src', 'server.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Production settings need a real issuer and a volume: a test issuer (keys inline) and a temp folder stand in. */
 const benchAuth = {

@@ -14,6 +14,7 @@ import { loadConfig, packageRoot } from '../src/config.js';
 import { benchToken, memoryOf, startServer, stopServer, type Memory } from './spawned-server.js';
 import { storeFolder, type StoreFolder } from './store-builds.js';
 import { runWrk, type WrkResult } from './wrk.js';
+import { seededRandom } from '../src/runtime/seeded-random.js';
 
 const storeBenchDefaults = {
   sizes: (process.env['BENCH_STORE_SIZES'] ?? '9000,356255,3500000').split(',').map(Number),
@@ -31,24 +32,13 @@ const storeBenchDefaults = {
   targets: { readyMs: 1000, rssMb: 200 },
 } as const;
 
-/** mulberry32: a seeded sample, the same ids at every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` ids drawn uniformly (with repeats) over every client of the store. */
 function randomIds(file: string, count: number): number[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const all = db.prepare('SELECT id FROM clients ORDER BY id').pluck().all() as number[];
-    const next = random(storeBenchDefaults.seed);
+    const next = seededRandom(storeBenchDefaults.seed);
     return Array.from({ length: Math.min(count, Math.max(all.length, 1) * 10) }, () => all[Math.floor(next() * all.length)]!);
   } finally {
     db.close();

@@ -7,6 +7,7 @@
  */
 import type { RawApplication, Row } from './application-body.js';
 import { TABLE_NAMES, type ApplicationSchema, type ColumnSpec, type TableName } from './application-schema.js';
+import { seededRandom } from '../runtime/seeded-random.js';
 
 export const syntheticDefaults = {
   /** Share of optional cells left missing. */
@@ -17,17 +18,6 @@ export const syntheticDefaults = {
   defaultSpan: 1e6,
 } as const;
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One cell: the k-th allowed text of a category (so every text appears), or a number of the column's kind. */
 function cell(spec: ColumnSpec, k: number, rnd: () => number): Row[string] {
@@ -69,7 +59,7 @@ function history(schema: ApplicationSchema, table: TableName, size: number, k: n
 
 /** `count` applications from the schema, the same for the same seed. */
 export function syntheticApplications(schema: ApplicationSchema, count: number, seed: number): Array<{ label: string; app: RawApplication }> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const sizes = syntheticDefaults.historySizes;
   return Array.from({ length: count }, (_, k) => {
     const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as Row[]])) as Record<TableName, Row[]>;

@@ -5,18 +5,10 @@
  */
 import type { RawTree, RawTrees, TreeEnsemble } from '../runtime/trees.js';
 import { goesLeft } from '../runtime/trees.js';
+import { seededRandom } from '../runtime/seeded-random.js';
 
-/** mulberry32: small seeded PRNG so fixtures are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator (runtime/seeded-random.ts) so fixtures are reproducible. */
+export const rng = seededRandom;
 
 const MISSING_TYPES = ['None', 'NaN', 'Zero'];
 
